@@ -1,0 +1,1 @@
+Console.WriteLine("QualityWatch benchmarks: see bench/README.md");
