@@ -1,1 +1,9 @@
-Console.WriteLine("qw");
+using System.CommandLine;
+using QualityWatch.Cli;
+
+// Table of contents of the `qw` command: one line per module.
+var root = new RootCommand("QualityWatch 质量安全监管平台 command line");
+root.Options.Add(GlobalOptions.Database);
+root.Subcommands.Add(QualityWatch.Cli.Signals.SignalsCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,55 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace QualityWatch.Core.Paging;
+
+/// <summary>A page of a list: the items and an opaque cursor for the next page (null at the end).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>
+/// Keyset pagination on the ascending id: stable across pages even while rows are inserted,
+/// and as fast on page 1,000 as on page 1. The cursor is opaque to clients.
+/// </summary>
+public static class Cursor
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 1000;
+
+    public static string Encode(long lastId) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes("v1:" + lastId.ToString(CultureInfo.InvariantCulture)));
+
+    public static bool TryDecode(string? cursor, out long lastId)
+    {
+        lastId = 0;
+        if (string.IsNullOrEmpty(cursor))
+            return true;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith("v1:", StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out lastId);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Validation errors for limit and cursor, keyed by query parameter name, or null when both are fine.</summary>
+    public static Dictionary<string, string[]>? Validate(int? limit, string? cursor, out int take, out long after)
+    {
+        Dictionary<string, string[]>? errors = null;
+        take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+            (errors ??= [])["limit"] = [$"limit must be between 1 and {MaxLimit}"];
+        if (!TryDecode(cursor, out after))
+            (errors ??= [])["cursor"] = ["cursor is not a value returned by this API"];
+        return errors;
+    }
+
+    public static Page<T> ToPage<T>(List<T> rowsPlusOne, int take, Func<T, long> id) =>
+        rowsPlusOne.Count > take
+            ? new Page<T>(rowsPlusOne.GetRange(0, take), Encode(id(rowsPlusOne[take - 1])))
+            : new Page<T>(rowsPlusOne, null);
+}
