@@ -1,2 +1,5 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using QualityWatch.Web.Hosting;
+
+// The table of contents is QualityWatchApp.Build: database, identity, modules, web, pipeline, API, pages.
+var app = QualityWatchApp.Build(args);
 await app.RunAsync();

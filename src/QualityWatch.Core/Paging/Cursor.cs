@@ -48,6 +48,28 @@ public static class Cursor
         return errors;
     }
 
+    /// <summary>For lists keyed by a string (region codes).</summary>
+    public static string EncodeKey(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("k1:" + lastKey));
+
+    public static bool TryDecodeKey(string? cursor, out string lastKey)
+    {
+        lastKey = "";
+        if (string.IsNullOrEmpty(cursor))
+            return true;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            if (!text.StartsWith("k1:", StringComparison.Ordinal))
+                return false;
+            lastKey = text[3..];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     public static Page<T> ToPage<T>(List<T> rowsPlusOne, int take, Func<T, long> id) =>
         rowsPlusOne.Count > take
             ? new Page<T>(rowsPlusOne.GetRange(0, take), Encode(id(rowsPlusOne[take - 1])))

@@ -37,6 +37,13 @@ public sealed class QualityWatchDbContext(
     private string? ScopePrefix => scope.RegionPrefix;
     private long? ScopeEnterpriseId => scope.EnterpriseId;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no instant type: store UTC ticks so ordering and range filters run in the database.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

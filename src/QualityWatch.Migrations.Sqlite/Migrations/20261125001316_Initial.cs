@@ -33,7 +33,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     EnterpriseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -45,7 +45,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -60,7 +60,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -120,9 +120,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,8 +237,8 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     ProductionLicences = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Aliases = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,8 +267,8 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     ManufacturerId = table.Column<long>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     IntendedUsers = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,8 +293,8 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     Quantity = table.Column<long>(type: "INTEGER", nullable: false),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,24 @@
+using QualityWatch.Core.Registry;
+
+namespace QualityWatch.Web.Api;
+
+public static class ModuleRegistration
+{
+    /// <summary>Handlers are plain classes; one line per module.</summary>
+    public static IServiceCollection AddQualityWatchModules(this IServiceCollection services)
+    {
+        services.AddRegistry();
+        return services;
+    }
+
+    public static void MapQualityWatchApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapRegionsApi();
+        v1.MapEnterprisesApi();
+        v1.MapProductsApi();
+        v1.MapBatchesApi();
+        v1.MapAuditApi();
+        v1.MapUsersApi();
+    }
+}
