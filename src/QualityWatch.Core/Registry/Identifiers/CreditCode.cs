@@ -75,12 +75,16 @@ public static class CreditCode
     }
 
     /// <summary>GB 11714-1997 over 9 characters; its value table is the full A–Z (J = 19), not the USCC one.</summary>
-    public static bool OrganisationCodeValid(ReadOnlySpan<char> code9)
+    public static bool OrganisationCodeValid(ReadOnlySpan<char> code9) =>
+        OrganisationCheckCharacter(code9[..8]) is { } expected && code9[8] == expected;
+
+    /// <summary>The GB 11714 check character of an 8-character body, or null when the body has a character outside 0–9, A–Z.</summary>
+    public static char? OrganisationCheckCharacter(ReadOnlySpan<char> body8)
     {
         var sum = 0;
         for (var i = 0; i < 8; i++)
         {
-            var c = code9[i];
+            var c = body8[i];
             int v = c switch
             {
                 >= '0' and <= '9' => c - '0',
@@ -88,12 +92,21 @@ public static class CreditCode
                 _ => -1,
             };
             if (v < 0)
-                return false;
+                return null;
             sum += v * OrgWeights[i];
         }
         var check = 11 - sum % 11;
-        var expected = check switch { 10 => 'X', 11 => '0', _ => (char)('0' + check) };
-        return code9[8] == expected;
+        return check switch { 10 => 'X', 11 => '0', _ => (char)('0' + check) };
+    }
+
+    /// <summary>
+    /// A fully valid code from its parts: authority and category (e.g. "91"), the 6-digit registering region and an
+    /// 8-character organisation body (digits and USCC letters). Used by the demo generator and tests.
+    /// </summary>
+    public static string Build(string authorityAndCategory, string region6, string organisationBody8)
+    {
+        var org = organisationBody8 + OrganisationCheckCharacter(organisationBody8);
+        return Complete(authorityAndCategory + region6 + org);
     }
 
     /// <summary>Builds a valid code from a 17-character body (used by the demo generator and tests).</summary>
