@@ -8,6 +8,8 @@ root.Subcommands.Add(QualityWatch.Cli.Serve.ServeCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Database.DbCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Registry.RegionsCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Users.UsersCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Import.ImportCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Export.ExportCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Signals.SignalsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

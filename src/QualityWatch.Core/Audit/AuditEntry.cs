@@ -27,7 +27,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("audit_entries");
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.Property(e => e.EntityType).HasMaxLength(64);
-        builder.Property(e => e.EntityId).HasMaxLength(64);
+        builder.Property(e => e.EntityId).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(16);
         builder.Property(e => e.RegionCode).HasMaxLength(6);
         builder.Property(e => e.RequestId).HasMaxLength(128);

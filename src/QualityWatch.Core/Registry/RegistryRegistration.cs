@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Registry.Batches;
+using QualityWatch.Core.Registry.Enterprises.Export;
+using QualityWatch.Core.Registry.Enterprises.Import;
 using QualityWatch.Core.Registry.Enterprises.Save;
 using QualityWatch.Core.Registry.Enterprises.Search;
 using QualityWatch.Core.Registry.Products;
@@ -14,6 +16,8 @@ public static class RegistryRegistration
     {
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<ImportEnterprises>();
+        services.AddScoped<ExportEnterprises>();
         services.AddScoped<ProductHandlers>();
         services.AddScoped<BatchHandlers>();
         services.AddScoped<UserAdmin>();

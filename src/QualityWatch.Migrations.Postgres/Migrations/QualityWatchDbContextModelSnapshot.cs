@@ -186,8 +186,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()

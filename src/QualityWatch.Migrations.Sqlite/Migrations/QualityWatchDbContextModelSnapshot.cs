@@ -174,7 +174,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

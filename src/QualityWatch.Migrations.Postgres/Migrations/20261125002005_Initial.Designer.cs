@@ -13,8 +13,8 @@ using QualityWatch.Core.Persistence;
 namespace QualityWatch.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(QualityWatchDbContext))]
-    [Migration("20261125001337_AuditAppendOnly")]
-    partial class AuditAppendOnly
+    [Migration("20261125002005_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -189,8 +189,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()

@@ -63,7 +63,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Changes = table.Column<string>(type: "TEXT", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),

@@ -65,7 +65,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Changes = table.Column<string>(type: "text", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),

@@ -11,7 +11,7 @@ using QualityWatch.Core.Persistence;
 namespace QualityWatch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(QualityWatchDbContext))]
-    [Migration("20261125001330_AuditAppendOnly")]
+    [Migration("20261125002019_AuditAppendOnly")]
     partial class AuditAppendOnly
     {
         /// <inheritdoc />
@@ -177,7 +177,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
