@@ -1,1 +1,14 @@
-Console.WriteLine("QualityWatch benchmarks: see bench/README.md");
+using QualityWatch.Bench;
+
+// Bench entry points; each prints its figures. See bench/README.md.
+return args.FirstOrDefault() switch
+{
+    "search-load" => await SearchLoad.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bench search-load [--enterprises N] [--concurrency C] [--seconds S] [--postgres CONNECTION]");
+    return 2;
+}

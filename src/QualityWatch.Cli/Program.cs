@@ -10,6 +10,7 @@ root.Subcommands.Add(QualityWatch.Cli.Registry.RegionsCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Users.UsersCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Import.ImportCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Export.ExportCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Signals.SignalsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,9 @@ namespace QualityWatch.Signals;
 /// <summary>Distribution functions with R's conventions (quantiles of discrete laws are the smallest x with F(x) ≥ p).</summary>
 public static class Distributions
 {
+    /// <summary>Above this mean, discrete quantiles use the Cornish-Fisher expansion (relative error far below 1e-6).</summary>
+    private const double LargeMean = 1e6;
+
     /// <summary>Standard normal quantile, Wichura's AS 241 (PPND16), the algorithm of R's <c>qnorm</c>.</summary>
     public static double QNorm(double p)
     {
@@ -132,6 +135,12 @@ public static class Distributions
         var gamma = 1.0 / sigma;
         var z = QNorm(p);
         var start = Math.Round(lambda + (sigma * (z + (gamma * ((z * z) - 1) / 6))), MidpointRounding.ToEven);
+        if (lambda > LargeMean)
+        {
+            // Cornish-Fisher: within about 1 count of the exact quantile, i.e. < 1e-6 relative here.
+            return Math.Max(0, start);
+        }
+
         return Search(start, p, x => PPois(x, lambda));
     }
 
@@ -158,6 +167,17 @@ public static class Distributions
         var gamma = (2 - prob) / Math.Sqrt(size * (1 - prob));
         var z = QNorm(p);
         var start = Math.Round(mu + (sigma * (z + (gamma * ((z * z) - 1) / 6))), MidpointRounding.ToEven);
+        if (mu > LargeMean)
+        {
+            return Math.Max(0, start);
+        }
+
+        if (size > 1e9)
+        {
+            // practically Poisson; the incomplete beta function loses accuracy for such shapes
+            return QPois(p, mu);
+        }
+
         return Search(start, p, x => PNBinom(x, size, prob));
     }
 
@@ -166,21 +186,56 @@ public static class Distributions
         // R >= 4.2 fuzz for left continuity (lower tail, not log): p *= 1 + 2*DBL_EPSILON.
         var target = p * (1 + (2 * 2.220446049250313e-16));
         var y = double.IsFinite(start) && start > 0 ? start : 0;
+        double lo, hi; // invariant: cdf(lo) < target <= cdf(hi); lo = -1 stands for "below 0"
         if (cdf(y) >= target)
         {
-            while (y > 0 && cdf(y - 1) >= target)
+            hi = y;
+            var step = 1.0;
+            lo = y - step;
+            while (lo >= 0 && cdf(lo) >= target)
             {
-                y--;
+                hi = lo;
+                step *= 2;
+                lo = Math.Max(-1, hi - step);
             }
 
-            return y;
+            lo = Math.Max(lo, -1);
+        }
+        else
+        {
+            lo = y;
+            var step = 1.0;
+            hi = y + step;
+            while (cdf(hi) < target)
+            {
+                lo = hi;
+                step *= 2;
+                hi = lo + step;
+                if (double.IsInfinity(hi))
+                {
+                    return double.PositiveInfinity;
+                }
+            }
         }
 
-        do
+        while (hi - lo > 1)
         {
-            y++;
+            var mid = Math.Floor((lo + hi) / 2);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (cdf(mid) >= target)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
         }
-        while (cdf(y) < target);
-        return y;
+
+        return hi;
     }
 }

@@ -222,6 +222,10 @@ public sealed class FarringtonFlexible : ISeriesDetector
             }
 
             expected = Math.Exp(eta0);
+            if (_o.AggregateWeeks > 1 && !double.IsNaN(upper))
+            {
+                upper = AggregatedThreshold(observed, population, k, upper, phi, seLink, fit.Trend ? _b : 0);
+            }
 
             // R scores on the log scale for nbPlugin/muan; the correct mode uses the response scale.
             var centre = _o.RCompat ? eta0 : expected;
@@ -251,6 +255,31 @@ public sealed class FarringtonFlexible : ISeriesDetector
         }
 
         return new FarringtonPoint(point, phi, pvalue, score, doTrend, coeffTime);
+    }
+
+    /// <summary>min over windows L of (U_L − counts of the L − 1 previous steps): the smallest current count that alarms.</summary>
+    private double AggregatedThreshold(ReadOnlySpan<double> observed, ReadOnlySpan<double> population, int k, double upper, double phi, double seLink, double slope)
+    {
+        var a = _a[_o.NoPeriods];
+        var meanSum = 0.0;
+        var previous = 0.0;
+        var best = upper;
+        for (var lag = 0; lag < _o.AggregateWeeks && k - lag >= 0; lag++)
+        {
+            var off = _o.PopulationOffset ? Math.Log(population[k - lag]) : 0;
+            var eta = a - (slope * lag) + off;
+            meanSum += _o.ThresholdMethod == FarringtonThresholdMethod.Muan ? Math.Exp(eta + (seLink * _z)) : Math.Exp(eta);
+            if (lag > 0)
+            {
+                previous += observed[k - lag];
+                var u = phi > 1
+                    ? Distributions.QNBinom(1 - _o.Alpha, meanSum / (phi - 1), 1 / phi)
+                    : Distributions.QPois(1 - _o.Alpha, meanSum);
+                best = Math.Min(best, u - previous);
+            }
+        }
+
+        return best;
     }
 
     private static FarringtonPoint NoModel(double y, string note) =>

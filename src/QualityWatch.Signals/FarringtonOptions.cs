@@ -74,6 +74,13 @@ public sealed record FarringtonOptions
     /// <summary>Threshold method (<c>thresholdMethod</c>).</summary>
     public FarringtonThresholdMethod ThresholdMethod { get; init; } = FarringtonThresholdMethod.Delta;
 
+    /// <summary>
+    /// QualityWatch extension (not in R; must be 1 in rCompat mode): also test the sums of the last 2..N steps against the
+    /// negative binomial quantile of their summed expected counts (nbPlugin/muan only). The threshold is then the smallest
+    /// current count that alarms for any window; this catches outbreaks spread over several weeks.
+    /// </summary>
+    public int AggregateWeeks { get; init; } = 1;
+
     /// <summary>Reproduce R surveillance 1.20.3 including its quirks (see docs/signals.md).</summary>
     public bool RCompat { get; init; }
 
@@ -99,12 +106,19 @@ public sealed record FarringtonOptions
         ThresholdMethod = FarringtonThresholdMethod.NbPlugin,
     };
 
+    /// <summary>
+    /// QualityWatch default detector: the Noufaily model with windowed sums over 1–3 weeks and α calibrated on the
+    /// Noufaily benchmark (tuning replicates 5–54; see docs/signals.md).
+    /// </summary>
+    public static FarringtonOptions QualityWatch { get; } = Noufaily with { AggregateWeeks = 3, Alpha = 0.0035 };
+
     /// <summary>Looks up a preset by name (<c>farrington1996</c>, <c>noufaily</c>, <c>default</c>).</summary>
     public static FarringtonOptions Preset(string name) => name.ToLowerInvariant() switch
     {
         "farrington1996" or "farrington" => Farrington1996,
         "noufaily" or "noufaily2013" => Noufaily,
         "default" or "r-default" => PackageDefaults,
+        "qualitywatch" => QualityWatch,
         _ => throw new ArgumentException($"unknown Farrington preset '{name}' (farrington1996, noufaily)", nameof(name)),
     };
 
@@ -131,6 +145,11 @@ public sealed record FarringtonOptions
         if (Limit54Cases < 0 || Limit54Weeks <= 0)
         {
             throw new ArgumentException("The limit54 arguments are out of bounds: cases >= 0 and period > 0.");
+        }
+
+        if (AggregateWeeks < 1 || (RCompat && AggregateWeeks != 1))
+        {
+            throw new ArgumentException("aggregateWeeks must be >= 1, and 1 in rCompat mode");
         }
 
         if (EffectivePastWeeksNotIncluded < 0)

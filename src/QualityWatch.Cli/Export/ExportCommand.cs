@@ -17,7 +17,11 @@ public static class ExportCommand
         var enterprises = new Command("enterprises", "Export enterprises with the import's Chinese headers") { format, region, output };
         enterprises.SetAction(async (parse, ct) =>
         {
-            ExportEnterprises.TryParseFormat(parse.GetValue(format), out var f);
+            if (!ExportEnterprises.TryParseFormat(parse.GetValue(format), out var f))
+            {
+                await Console.Error.WriteLineAsync("--format: xlsx or csv");
+                return 2;
+            }
             var regionCode = parse.GetValue(region);
             if (!string.IsNullOrWhiteSpace(regionCode) && !RegionCodes.IsWellFormed(regionCode))
             {

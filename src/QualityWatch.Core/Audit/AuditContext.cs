@@ -13,3 +13,6 @@ public interface IAudited
     string AuditId { get; }
     string? AuditRegionCode { get; }
 }
+
+/// <summary>Derived data (search indexes) that is rebuilt from audited records and so is not audited itself.</summary>
+public interface INotAudited;

@@ -55,6 +55,8 @@ internal static class AuditTrail
                     throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
                 continue;
             }
+            if (entry.Entity is INotAudited)
+                continue;
             switch (entry.State)
             {
                 case EntityState.Added:

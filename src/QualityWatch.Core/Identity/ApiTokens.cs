@@ -5,6 +5,9 @@ namespace QualityWatch.Core.Identity;
 
 public sealed record CreatedToken(long Id, string Token, string Prefix);
 
+/// <summary>What a bearer request needs to know about its user, read in one round trip.</summary>
+public sealed record TokenHolder(string UserId, string UserName, string? DisplayName, string RegionCode, long? EnterpriseId, DateTimeOffset? LockoutEnd, List<string> Roles);
+
 /// <summary>Create, resolve and revoke personal API tokens.</summary>
 public sealed class ApiTokens(QualityWatchDbContext db, TimeProvider clock)
 {
@@ -24,13 +27,15 @@ public sealed class ApiTokens(QualityWatchDbContext db, TimeProvider clock)
         return new CreatedToken(token.Id, secret, token.Prefix);
     }
 
-    /// <summary>The token's user when the token exists and is not revoked; null otherwise.</summary>
-    public async Task<AppUser?> ResolveAsync(string secret, CancellationToken ct = default)
+    /// <summary>The holder of a live token with its roles, or null; used on every API call, so one query.</summary>
+    public Task<TokenHolder?> ResolveHolderAsync(string secret, CancellationToken ct = default)
     {
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User)
-            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-        return token?.User;
+        return db.ApiTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new TokenHolder(t.User!.Id, t.User.UserName!, t.User.DisplayName, t.User.RegionCode, t.User.EnterpriseId, t.User.LockoutEnd,
+                db.UserRoles.Where(ur => ur.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()))
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<bool> RevokeAsync(string userId, long tokenId, CancellationToken ct = default)

@@ -5,6 +5,7 @@ using QualityWatch.Core.Audit;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Registry.Batches;
 using QualityWatch.Core.Registry.Enterprises;
+using QualityWatch.Core.Registry.Enterprises.Search;
 using QualityWatch.Core.Registry.Products;
 using QualityWatch.Core.Registry.Regions;
 
@@ -22,6 +23,7 @@ public sealed class QualityWatchDbContext(
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseNameGram> EnterpriseNameGrams => Set<EnterpriseNameGram>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -69,6 +71,9 @@ public sealed class QualityWatchDbContext(
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
+        EnterpriseNameIndex.Maintain(ChangeTracker);
         var pending = AuditEnabled ? AuditTrail.Capture(ChangeTracker) : [];
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

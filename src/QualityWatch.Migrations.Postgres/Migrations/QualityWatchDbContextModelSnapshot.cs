@@ -459,6 +459,22 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     b.ToTable("enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("QualityWatch.Core.Registry.Enterprises.Search.EnterpriseNameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Gram", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("enterprise_name_grams", (string)null);
+                });
+
             modelBuilder.Entity("QualityWatch.Core.Registry.Products.Product", b =>
                 {
                     b.Property<long>("Id")
@@ -634,6 +650,17 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("QualityWatch.Core.Registry.Enterprises.Search.EnterpriseNameGram", b =>
+                {
+                    b.HasOne("QualityWatch.Core.Registry.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("QualityWatch.Core.Registry.Products.Product", b =>

@@ -441,6 +441,22 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     b.ToTable("enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("QualityWatch.Core.Registry.Enterprises.Search.EnterpriseNameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Gram", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("enterprise_name_grams", (string)null);
+                });
+
             modelBuilder.Entity("QualityWatch.Core.Registry.Products.Product", b =>
                 {
                     b.Property<long>("Id")
@@ -614,6 +630,17 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("QualityWatch.Core.Registry.Enterprises.Search.EnterpriseNameGram", b =>
+                {
+                    b.HasOne("QualityWatch.Core.Registry.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("QualityWatch.Core.Registry.Products.Product", b =>

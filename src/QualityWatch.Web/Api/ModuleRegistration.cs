@@ -16,6 +16,7 @@ public static class ModuleRegistration
         var v1 = app.MapGroup("/api/v1");
         v1.MapRegionsApi();
         v1.MapEnterprisesApi();
+        v1.MapEnterpriseFilesApi();
         v1.MapProductsApi();
         v1.MapBatchesApi();
         v1.MapAuditApi();

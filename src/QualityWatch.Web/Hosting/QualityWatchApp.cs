@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using QualityWatch.Core.Identity;
@@ -42,6 +43,14 @@ public static class QualityWatchApp
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.ConnectionString ??= builder.Configuration.GetConnectionString("QualityWatch");
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Microsoft.Data.Sqlite runs queries synchronously under its async API, so each request holds a pool
+            // thread for the query's duration; on a 2-core machine the pool's slow thread injection would queue
+            // requests for hundreds of milliseconds under load.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+        }
         builder.Services.AddQualityWatchData(options);
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddDbContextCheck<QualityWatchDbContext>("database", tags: ["ready"]);
@@ -106,6 +115,7 @@ public static class QualityWatchApp
         });
         services.AddOpenApi("v1");
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<Ui.MapOptions>(builder.Configuration.GetSection(Ui.MapOptions.Section));
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddQualityWatchRateLimiting(builder.Configuration);
     }
@@ -115,8 +125,12 @@ public static class QualityWatchApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var cultures = new[] { "zh-CN", "en" };
-        app.UseRequestLocalization(new RequestLocalizationOptions()
-            .SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+        var localization = new RequestLocalizationOptions()
+            .SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        // Chinese unless the user chose English with the switch: a regulator's English-language browser
+        // should not silently change the working language.
+        localization.RequestCultureProviders = [.. localization.RequestCultureProviders.Where(p => p is not AcceptLanguageHeaderRequestCultureProvider)];
+        app.UseRequestLocalization(localization);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new ManifestEmbeddedFileProvider(typeof(QualityWatchApp).Assembly, "wwwroot"),

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QualityWatch.Core.Identity;
 
@@ -13,7 +12,7 @@ public sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
-    IUserClaimsPrincipalFactory<AppUser> principals)
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -24,11 +23,19 @@ public sealed class ApiTokenAuthenticationHandler(
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var secret = header["Bearer ".Length..].Trim();
-        var user = await tokens.ResolveAsync(secret, Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        var holder = await tokens.ResolveHolderAsync(secret, Context.RequestAborted);
+        if (holder is null || (holder.LockoutEnd is { } end && end > clock.GetUtcNow()))
             return AuthenticateResult.Fail("invalid or revoked token");
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        // The same claims QualityWatchClaimsFactory gives a cookie sign-in, built without further queries.
+        var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, holder.UserId));
+        identity.AddClaim(new Claim(ClaimTypes.Name, holder.UserName));
+        identity.AddClaim(new Claim(QualityWatchClaims.Region, holder.RegionCode));
+        identity.AddClaim(new Claim(QualityWatchClaims.DisplayName, holder.DisplayName ?? holder.UserName));
+        if (holder.EnterpriseId is { } enterprise)
+            identity.AddClaim(new Claim(QualityWatchClaims.Enterprise, enterprise.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var role in holder.Roles)
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

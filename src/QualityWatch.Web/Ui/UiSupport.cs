@@ -29,3 +29,13 @@ public static class UiCulture
     public static string FormatTime(DateTimeOffset value) =>
         value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
+
+public static class LocalizerExtensions
+{
+    /// <summary>The string for <c>prefix + "." + value</c>, or the value itself when the table has no entry for it.</summary>
+    public static string Label(this Microsoft.Extensions.Localization.IStringLocalizer t, string prefix, string value)
+    {
+        var s = t[prefix + "." + value];
+        return s.ResourceNotFound ? value : s.Value;
+    }
+}

@@ -28,6 +28,7 @@ public sealed class TokensModel(ApiTokens tokens, UserManager<AppUser> users) : 
         var created = await tokens.CreateAsync(user, name, ct);
         // Rendered in this response only; never stored in plain text, never shown again.
         CreatedSecret = created.Token;
+        Response.Headers.CacheControl = "no-store";
         Name = null;
         ModelState.Clear();
         Tokens = await tokens.ListAsync(user.Id, ct);

@@ -30,7 +30,9 @@
 
   function tileOption(cfg) {
     var data = cfg.tiles.map(function (t) {
-      return { value: [t.col, t.row, t.value], name: t.name, fullName: t.name, raw: t.value, code: t.code };
+      // Dark tiles get light text so every label stays readable.
+      var dark = cfg.max > 0 && t.value / cfg.max > 0.55;
+      return { value: [t.col, t.row, t.value], name: t.name, fullName: t.name, raw: t.value, code: t.code, label: { color: dark ? '#ffffff' : '#10243e' } };
     });
     var cols = [], rows = [];
     for (var c = 0; c < cfg.columns; c++) cols.push(c);
@@ -46,7 +48,7 @@
         data: data,
         itemStyle: { borderColor: '#ffffff', borderWidth: 3, borderRadius: 4 },
         label: {
-          show: true, fontSize: 12, lineHeight: 16,
+          show: true, fontSize: 11, lineHeight: 15,
           formatter: function (p) { return p.data.name + '\n' + p.data.raw.toLocaleString(); },
           color: '#10243e'
         },

@@ -35,6 +35,7 @@ public static class EnterpriseColumns
 
     private static readonly Dictionary<string, EnterpriseField> ByHeader = Table
         .SelectMany(t => t.Headers.Select(h => (Key: NormaliseHeader(h), t.Field)))
+        .DistinctBy(x => x.Key) // credit_code and creditCode normalise alike
         .ToDictionary(x => x.Key, x => x.Field);
 
     public static IEnumerable<EnterpriseField> All => Table.Select(t => t.Field);

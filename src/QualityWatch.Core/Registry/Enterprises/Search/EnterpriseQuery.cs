@@ -27,15 +27,42 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
         if (f.Status is { } status)
             q = q.Where(e => e.Status == status);
         if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var text = f.Q.Trim();
-            var code = text.ToUpperInvariant();
-            var normalised = EnterpriseName.Normalise(text);
-            if (normalised.Length == 0)
-                normalised = text;
-            q = q.Where(e => e.CreditCode.StartsWith(code) || e.NormalizedName.Contains(normalised) || e.Name.Contains(text));
-        }
+            q = Matching(q, f.Q.Trim());
         return q;
+    }
+
+    /// <summary>
+    /// Credit-code prefixes use the unique index as a range; names use the bigram index and then confirm the
+    /// substring on the normalised name, so 康洁医疗 finds 康潔醫療用品有限公司 as well.
+    /// </summary>
+    private IQueryable<Enterprise> Matching(IQueryable<Enterprise> q, string text)
+    {
+        var normalised = EnterpriseName.Normalise(text);
+        if (normalised.Length == 0)
+            normalised = text.ToUpperInvariant();
+        var code = Identifiers.CreditCode.Normalise(text);
+        var codeLike = code.Length >= 4 && code.Length <= 18 && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
+        var upper = code + "~"; // '~' sorts after every code character
+        if (normalised.Length < 2)
+        {
+            return codeLike
+                ? q.Where(e => (string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, upper) < 0) || e.NormalizedName.Contains(normalised))
+                : q.Where(e => e.NormalizedName.Contains(normalised));
+        }
+        // The first gram's postings drive the query; the others are point lookups in the (gram, id) key,
+        // which stays cheap even when a gram is common. Four grams narrow enough; the substring test confirms.
+        var grams = EnterpriseNameIndex.Grams(normalised).Take(4).ToArray();
+        var g0 = grams[0];
+        var byName = q.Where(e => db.EnterpriseNameGrams.Where(x => x.Gram == g0).Select(x => x.EnterpriseId).Contains(e.Id));
+        foreach (var gram in grams.Skip(1))
+        {
+            var g = gram;
+            byName = byName.Where(e => db.EnterpriseNameGrams.Any(x => x.Gram == g && x.EnterpriseId == e.Id));
+        }
+        byName = byName.Where(e => e.NormalizedName.Contains(normalised));
+        if (!codeLike)
+            return byName;
+        return q.Where(e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, upper) < 0).Union(byName);
     }
 
     public async Task<Page<EnterpriseSummary>> ListAsync(EnterpriseFilter filter, int take, long after, CancellationToken ct = default)

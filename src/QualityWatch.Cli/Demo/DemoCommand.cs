@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QualityWatch.Core.Demo;
+using QualityWatch.Core.Persistence;
+
+namespace QualityWatch.Cli.Demo;
+
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        // `serve --demo` fills an empty database through the same generator before the app starts.
+        Serve.ServeCommand.PrepareDemo = PrepareForServeAsync;
+
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20200101, Description = "Same seed, same data" };
+        var scale = new Option<DemoScale>("--scale") { DefaultValueFactory = _ => DemoScale.Small, Description = "small ≈ 2,000 enterprises, medium 20,000, large 100,000" };
+        var generate = new Command("generate", "Generate demo enterprises, products, batches and users into an empty database") { seed, scale };
+        generate.SetAction(async (parse, ct) =>
+        {
+            await using var provider = CliHost.Build(parse);
+            await using var scope = await CliHost.OpenAsync(provider, ct);
+            var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+            var existing = await db.Enterprises.IgnoreQueryFilters().CountAsync(ct);
+            if (existing > 0)
+            {
+                await Console.Error.WriteLineAsync($"The database already has {existing} enterprises; demo data goes only into an empty database.");
+                return 2;
+            }
+            var summary = await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(parse.GetValue(seed), parse.GetValue(scale), ct);
+            Print(summary);
+            return 0;
+        });
+        return new Command("demo", "Demo data") { generate };
+    }
+
+    private static async Task PrepareForServeAsync(ParseResult parse, CancellationToken ct)
+    {
+        await using var provider = CliHost.Build(parse);
+        await using var scope = await CliHost.OpenAsync(provider, ct);
+        var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+        if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres)
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        if (await db.Enterprises.IgnoreQueryFilters().AnyAsync(ct))
+            Console.WriteLine("Demo: the database already has enterprises, so no demo data was generated.");
+        else
+            Print(await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(20200101, DemoScale.Small, ct));
+        Console.WriteLine();
+        Console.WriteLine("Demo users (演示账号):");
+        foreach (var u in DemoUsers.All)
+            Console.WriteLine($"  {u.Name,-16} {u.Password,-16} {u.Role,-24} region {u.RegionCode,-7} {u.DisplayName}");
+        Console.WriteLine();
+    }
+
+    private static void Print(DemoSummary s)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Demo data: {s.Enterprises:N0} enterprises ({s.PilotStyleCodes} with pilot-style credit codes that need verification), {s.Products:N0} products, {s.Batches:N0} batches in {s.Elapsed.TotalSeconds:0.0} s."));
+        if (s.UsersAdded.Count > 0)
+            Console.WriteLine($"Demo users added: {string.Join(", ", s.UsersAdded)}");
+    }
+}
