@@ -134,8 +134,13 @@ public static class SearchLoad
             codes.Add(code);
             db.Enterprises.Add(new Enterprise
             {
-                Name = name, NormalizedName = EnterpriseName.Normalise(name), CreditCode = code, RegionCode = county,
-                Types = EnterpriseTypes.Producer, CreatedAt = now, UpdatedAt = now,
+                Name = name,
+                NormalizedName = EnterpriseName.Normalise(name),
+                CreditCode = code,
+                RegionCode = county,
+                Types = EnterpriseTypes.Producer,
+                CreatedAt = now,
+                UpdatedAt = now,
             });
             if (i % 5000 == 4999)
             {

@@ -21,7 +21,7 @@ run() {
   local start end
   start=$(date +%s.%N)
   set +e
-  "$repo/qw" --database "$database" import enterprises --file "$work/enterprises.csv" 2>/dev/null | head -1 | sed "s/^/$label: /"
+  "$repo/qw" --database "$database" import enterprises --file "$work/enterprises.csv" 2>/dev/null | grep -E "rows in" | sed "s/^/$label: /"
   set -e
   end=$(date +%s.%N)
   echo "$label: wall time including start-up $(echo "$end - $start" | bc) s"

@@ -39,7 +39,9 @@ public static class CliHost
     public static ServiceProvider Build(ParseResult parse)
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // Logs go to stderr so that stdout carries only the command's output (tokens, lists) for scripts.
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
         services.AddQualityWatchData(DatabaseOptions(parse));
         services.AddQualityWatchIdentityCore();
         services.AddRegistry();

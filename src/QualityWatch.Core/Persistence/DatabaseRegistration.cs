@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QualityWatch.Core.Access;
@@ -26,6 +27,9 @@ public static class DatabaseRegistration
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
+        // Name grams have no filter of their own: they are only ever read as a subquery of a scoped
+        // enterprise query, never returned, so the filter on Enterprise already decides what is seen.
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         if (provider == DatabaseProvider.Postgres)
             builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         else

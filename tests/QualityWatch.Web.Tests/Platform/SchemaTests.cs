@@ -24,15 +24,20 @@ public sealed class SchemaTests
         if (Environment.GetEnvironmentVariable("QW_UPDATE_OPENAPI") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, actual);
+            await File.WriteAllTextAsync(path, Normalise(actual) + "\n");
         }
         Assert.True(File.Exists(path), "docs/openapi/v1.json is missing: run QW_UPDATE_OPENAPI=1 ./test.sh");
         Assert.True(Normalise(await File.ReadAllTextAsync(path)) == Normalise(actual),
             "The API changed: review and commit with QW_UPDATE_OPENAPI=1 dotnet test tests/QualityWatch.Web.Tests");
     }
 
-    private static string Normalise(string json) =>
-        System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement);
+    /// <summary>The document minus "servers", which names the port this test run happened to get.</summary>
+    private static string Normalise(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node.Remove("servers");
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
 
     private static string RepoRoot()
     {

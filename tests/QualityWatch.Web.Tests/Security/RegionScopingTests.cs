@@ -66,7 +66,12 @@ public sealed class RegionScopingTests
         var gz = await TestData.CreateEnterpriseAsync(admin, "440104");
         var product = await admin.PostAsJsonAsync("/api/v1/products", new
         {
-            category = "RESP-PART", brand = "测试", model = "KN95-T1", grade = "KN95", gtin = "6901234567892", manufacturerId = gz.GetProperty("id").GetInt64(),
+            category = "RESP-PART",
+            brand = "测试",
+            model = "KN95-T1",
+            grade = "KN95",
+            gtin = "6901234567892",
+            manufacturerId = gz.GetProperty("id").GetInt64(),
             intendedUsers = new[] { "adults" },
         });
         Assert.Equal(HttpStatusCode.Created, product.StatusCode);

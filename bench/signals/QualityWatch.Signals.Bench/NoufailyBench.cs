@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using QualityWatch.Signals;
+
+/// <summary>The 42-scenario Noufaily benchmark of shared/data/signals-bench (weeks 576–624 evaluated).</summary>
+internal static class NoufailyBench
+{
+    private const int Weeks = 624;
+    private const int First = 576;
+
+    public static int[] Reps(string spec)
+    {
+        var p = spec.Split('-');
+        var a = int.Parse(p[0], CultureInfo.InvariantCulture);
+        var b = p.Length > 1 ? int.Parse(p[1], CultureInfo.InvariantCulture) : a;
+        return Enumerable.Range(a, b - a + 1).ToArray();
+    }
+
+    private sealed record Series(int Scenario, int Rep, double[] Past, double[] Full);
+
+    private sealed record Outbreak(int Start, int End);
+
+    private static List<Series> Load(string dir, int[] reps)
+    {
+        var keep = reps.ToHashSet();
+        var map = new Dictionary<(int, int), Series>();
+        using var gz = new GZipStream(File.OpenRead(Path.Combine(dir, "series.csv.gz")), CompressionMode.Decompress);
+        using var reader = new StreamReader(gz);
+        reader.ReadLine();
+        string? line;
+        var ci = CultureInfo.InvariantCulture;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            var f = line.Split(',');
+            var rep = int.Parse(f[1], ci);
+            if (!keep.Contains(rep))
+            {
+                continue;
+            }
+
+            var sc = int.Parse(f[0], ci);
+            if (!map.TryGetValue((sc, rep), out var s))
+            {
+                s = new Series(sc, rep, new double[Weeks], new double[Weeks]);
+                map[(sc, rep)] = s;
+            }
+
+            var t = int.Parse(f[2], ci) - 1;
+            s.Past[t] = double.Parse(f[5], ci);
+            s.Full[t] = double.Parse(f[6], ci);
+        }
+
+        return map.Values.OrderBy(s => s.Scenario).ThenBy(s => s.Rep).ToList();
+    }
+
+    private static Dictionary<(int, int), Outbreak> Current(string dir)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        return File.ReadLines(Path.Combine(dir, "outbreaks.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[2].Trim('"') == "current")
+            .ToDictionary(f => (int.Parse(f[0], ci), int.Parse(f[1], ci)), f => new Outbreak(int.Parse(f[3], ci), int.Parse(f[4], ci)));
+    }
+
+    private static readonly (string Name, Func<ISeriesDetector> Make)[] Methods =
+    [
+        ("farrington1996", () => new FarringtonFlexible(FarringtonOptions.Farrington1996 with { RCompat = true }, 52)),
+        ("noufaily2013", () => new FarringtonFlexible(FarringtonOptions.Noufaily with { RCompat = true }, 52)),
+        ("earsC1", () => new Ears(new EarsOptions { Method = EarsMethod.C1, Alpha = 0.01, RCompat = true })),
+        ("earsC2", () => new Ears(new EarsOptions { Method = EarsMethod.C2, Alpha = 0.01, RCompat = true })),
+        ("earsC3", () => new Ears(new EarsOptions { Method = EarsMethod.C3, Alpha = 0.01, RCompat = true })),
+        ("qw_farrington1996_corrected", () => new FarringtonFlexible(FarringtonOptions.Farrington1996, 52)),
+        ("qw_earsC3_cdc", () => new Ears(new EarsOptions { Method = EarsMethod.C3, Alpha = 0.01 })),
+        ("qw_default", () => new FarringtonFlexible(FarringtonOptions.QualityWatch, 52)),
+    ];
+
+    public static int Write(string dir, string output, int[] reps)
+    {
+        var data = Load(dir, reps);
+        var rows = new string[data.Count][];
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Parallel.For(0, data.Count, i =>
+        {
+            var s = data[i];
+            var sb = new List<string>();
+            foreach (var (name, make) in Methods)
+            {
+                var det = make();
+                foreach (var (variant, y) in new[] { ("past", s.Past), ("full", s.Full) })
+                {
+                    var res = new SignalPoint[Weeks - First + 1];
+                    det.Detect(y, default, First - 1, Weeks - 1, res);
+                    for (var j = 0; j < res.Length; j++)
+                    {
+                        var ub = double.IsNaN(res[j].Threshold) ? "NA" : res[j].Threshold.ToString("R", CultureInfo.InvariantCulture);
+                        sb.Add(string.Create(CultureInfo.InvariantCulture, $"{s.Scenario},{s.Rep},\"{name}\",\"{variant}\",{First + j},{ub},{(res[j].Alarm ? "TRUE" : "FALSE")}"));
+                    }
+                }
+            }
+
+            rows[i] = sb.ToArray();
+        });
+        var secs = sw.Elapsed.TotalSeconds;
+        using (var gz = new GZipStream(File.Create(output), CompressionLevel.Fastest))
+        using (var w = new StreamWriter(gz, new UTF8Encoding(false)))
+        {
+            w.Write("\"scenario\",\"rep\",\"method\",\"variant\",\"t\",\"upperbound\",\"alarm\"\n");
+            foreach (var r in rows)
+            {
+                foreach (var l in r)
+                {
+                    w.Write(l);
+                    w.Write('\n');
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{data.Count} series x {Methods.Length} methods x 2 variants x {Weeks - First + 1} weeks in {secs:F1} s (all methods, 2 threads)"));
+        return 0;
+    }
+
+    /// <summary>Grid search of the default detector: max POD subject to FPR ≤ 0.9 % (a margin below the 1 % goal).</summary>
+    public static int Tune(string dir, int[] reps)
+    {
+        var data = Load(dir, reps);
+        var ob = Current(dir);
+        Console.WriteLine("alpha,aggregate,FPR,POD,POD1w");
+        foreach (var agg in new[] { 1, 2, 3, 4 })
+        {
+            foreach (var alpha in new[] { 0.001, 0.002, 0.0025, 0.003, 0.0035, 0.004, 0.005, 0.0075, 0.01 })
+            {
+                var o = FarringtonOptions.Noufaily with { AggregateWeeks = agg, Alpha = alpha };
+                var (fpr, pod, pod1) = Score(data, ob, () => new FarringtonFlexible(o, 52));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{alpha},{agg},{fpr:F4},{pod:F3},{pod1:F3}"));
+            }
+        }
+
+        return 0;
+    }
+
+    private static (double Fpr, double Pod, double Pod1) Score(List<Series> data, Dictionary<(int, int), Outbreak> ob, Func<ISeriesDetector> make)
+    {
+        var per = new (int Sc, double Fa, double Fw, double Det, double D1)[data.Count];
+        Parallel.For(0, data.Count, () => make(), (i, _, det) =>
+        {
+            var s = data[i];
+            var a = new SignalPoint[Weeks - First + 1];
+            var b = new SignalPoint[Weeks - First + 1];
+            det.Detect(s.Past, default, First - 1, Weeks - 1, a);
+            det.Detect(s.Full, default, First - 1, Weeks - 1, b);
+            var o = ob[(s.Scenario, s.Rep)];
+            var hit = false;
+            for (var t = o.Start; t <= o.End; t++)
+            {
+                hit |= b[t - First].Alarm;
+            }
+
+            per[i] = (s.Scenario, a.Count(p => p.Alarm), a.Length, hit ? 1 : 0, b[o.Start - First].Alarm ? 1 : 0);
+            return det;
+        }, _ => { });
+        var byScenario = per.GroupBy(p => p.Sc).Select(g => (Fpr: g.Sum(x => x.Fa) / g.Sum(x => x.Fw), Pod: g.Average(x => x.Det), Pod1: g.Average(x => x.D1))).ToList();
+        return (byScenario.Average(x => x.Fpr), byScenario.Average(x => x.Pod), byScenario.Average(x => x.Pod1));
+    }
+}
