@@ -141,7 +141,9 @@ public static class Distributions
             return Math.Max(0, start);
         }
 
-        return Search(start, p, x => PPois(x, lambda));
+        start = Math.Max(0, start);
+        return Walk(start, p, PPois(start, lambda), Math.Exp(-lambda + (start * Math.Log(lambda)) - SpecialFunctions.GammaLn(start + 1)),
+            x => lambda / (x + 1)) ?? Search(start, p, x => PPois(x, lambda));
     }
 
     /// <summary>Negative binomial quantile (R <c>qnbinom(p, size, prob)</c>).</summary>
@@ -178,7 +180,58 @@ public static class Distributions
             return QPois(p, mu);
         }
 
-        return Search(start, p, x => PNBinom(x, size, prob));
+        start = Math.Max(0, start);
+        var logPmf = SpecialFunctions.GammaLn(start + size) - SpecialFunctions.GammaLn(size) - SpecialFunctions.GammaLn(start + 1)
+            + (size * Math.Log(prob)) + (start * Math.Log(1 - prob));
+        return Walk(start, p, PNBinom(start, size, prob), Math.Exp(logPmf), x => (size + x) / (x + 1) * (1 - prob))
+            ?? Search(start, p, x => PNBinom(x, size, prob));
+    }
+
+    /// <summary>
+    /// Quantile search from <paramref name="start"/> with one CDF evaluation, then stepping with the pmf recurrence
+    /// pmf(x + 1) = pmf(x)·ratio(x). Returns null when the walk would be long or the pmf underflows (then bisection).
+    /// </summary>
+    private static double? Walk(double start, double p, double cdf, double pmf, Func<double, double> ratio)
+    {
+        var target = p * (1 + (2 * 2.220446049250313e-16));
+        if (!(pmf > 1e-300) || double.IsNaN(cdf))
+        {
+            return null;
+        }
+
+        var y = start;
+        var f = cdf;
+        var d = pmf;
+        if (f >= target)
+        {
+            for (var i = 0; i < 64 && y > 0; i++)
+            {
+                var below = f - d;
+                if (below < target)
+                {
+                    return y;
+                }
+
+                d /= ratio(y - 1);
+                f = below;
+                y--;
+            }
+
+            return y == 0 ? 0 : null;
+        }
+
+        for (var i = 0; i < 64; i++)
+        {
+            d *= ratio(y);
+            y++;
+            f += d;
+            if (f >= target)
+            {
+                return y;
+            }
+        }
+
+        return null;
     }
 
     private static double Search(double start, double p, Func<double, double> cdf)

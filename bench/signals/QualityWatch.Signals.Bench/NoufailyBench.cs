@@ -121,18 +121,43 @@ internal static class NoufailyBench
     }
 
     /// <summary>Grid search of the default detector: max POD subject to FPR ≤ 0.9 % (a margin below the 1 % goal).</summary>
-    public static int Tune(string dir, int[] reps)
+    /// <summary>Grid search; <paramref name="grid"/> holds key=v1,v2 items for agg, limit, alpha, b, pwni, noPeriods.</summary>
+    public static int Tune(string dir, int[] reps, string[] grid)
     {
+        var ci = CultureInfo.InvariantCulture;
+        var g = grid.Select(x => x.Split('=')).ToDictionary(x => x[0], x => x[1].Split(',').Select(v => double.Parse(v, ci)).ToArray());
+        double[] L(string key, params double[] fallback) => g.TryGetValue(key, out var v) ? v : fallback;
         var data = Load(dir, reps);
         var ob = Current(dir);
-        Console.WriteLine("alpha,aggregate,FPR,POD,POD1w");
-        foreach (var agg in new[] { 1, 2, 3, 4 })
+        Console.WriteLine("alpha,aggregate,limit54cases,b,pwni,noPeriods,FPR,POD,POD1w");
+        foreach (var b in L("b", 5))
         {
-            foreach (var alpha in new[] { 0.001, 0.002, 0.0025, 0.003, 0.0035, 0.004, 0.005, 0.0075, 0.01 })
+            foreach (var pwni in L("pwni", 26))
             {
-                var o = FarringtonOptions.Noufaily with { AggregateWeeks = agg, Alpha = alpha };
-                var (fpr, pod, pod1) = Score(data, ob, () => new FarringtonFlexible(o, 52));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{alpha},{agg},{fpr:F4},{pod:F3},{pod1:F3}"));
+                foreach (var np in L("noPeriods", 10))
+                {
+                    foreach (var agg in L("agg", 1, 2, 3))
+                    {
+                        foreach (var limit in L("limit", 5))
+                        {
+                            foreach (var alpha in L("alpha", 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01))
+                            {
+                                var o = FarringtonOptions.Noufaily with
+                                {
+                                    AggregateWeeks = (int)agg,
+                                    Alpha = alpha,
+                                    Limit54Cases = (int)limit,
+                                    B = (int)b,
+                                    PastWeeksNotIncluded = (int)pwni,
+                                    NoPeriods = (int)np,
+                                    ThresholdMethod = L("muan", 0)[0] > 0 ? FarringtonThresholdMethod.Muan : FarringtonThresholdMethod.NbPlugin,
+                                };
+                                var (fpr, pod, pod1) = Score(data, ob, () => new FarringtonFlexible(o, 52));
+                                Console.WriteLine(string.Create(ci, $"{alpha},{agg},{limit},{b},{pwni},{np},{fpr:F4},{pod:F3},{pod1:F3}"));
+                            }
+                        }
+                    }
+                }
             }
         }
 

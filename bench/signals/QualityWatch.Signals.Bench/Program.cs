@@ -7,7 +7,7 @@ using QualityWatch.Signals;
 //   speed <dir> [threads]                 same series as bench/signals/speed_r.R: timing and parity against R
 //   million [nSeries] [weeks] [threads]   latest week of many generated series: wall time and peak RSS
 //   noufaily <benchDir> <out.csv.gz> <reps>   alarms file for tools/r-peer/04_noufaily_benchmark.R score
-//   tune <benchDir> <reps>                 grid search of the default detector on tuning replicates
+//   tune <benchDir> <reps> [aggs] [limit54 cases] [alphas]   grid search of the default detector on tuning replicates
 var ci = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentCulture = ci;
 CultureInfo.CurrentCulture = ci;
@@ -16,7 +16,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "speed" => Speed.Run(args[1], args.Length > 2 ? int.Parse(args[2], ci) : 2),
     "million" => Million.Run(args.Length > 1 ? int.Parse(args[1], ci) : 1_000_000, args.Length > 2 ? int.Parse(args[2], ci) : 264, args.Length > 3 ? int.Parse(args[3], ci) : 2),
     "noufaily" => NoufailyBench.Write(args[1], args[2], NoufailyBench.Reps(args[3])),
-    "tune" => NoufailyBench.Tune(args[1], NoufailyBench.Reps(args[2])),
+    "tune" => NoufailyBench.Tune(args[1], NoufailyBench.Reps(args[2]), args[3..]),
     _ => Usage(),
 };
 

@@ -320,7 +320,7 @@ public sealed class DemoGenerator(QualityWatchDbContext db, UserAdmin users)
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await BulkInsert.InsertAsync(db, data.Enterprises, readBackKeys: true, ct);
-            await BulkInsert.InsertAsync(db, Registry.Enterprises.Import.ImportEnterprises.NameGrams(data.Enterprises), readBackKeys: false, ct);
+            await Registry.Enterprises.Search.EnterpriseNameIndex.IndexAsync(db, data.Enterprises, ct);
             foreach (var (m, p) in data.Products)
                 (p.ManufacturerId, p.CreatedAt, p.UpdatedAt) = (data.Enterprises[m].Id, now, now);
             await BulkInsert.InsertAsync(db, data.Products.Select(p => p.Product).ToList(), readBackKeys: true, ct);

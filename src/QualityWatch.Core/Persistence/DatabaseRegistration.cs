@@ -25,6 +25,8 @@ public static class DatabaseRegistration
         return services;
     }
 
+    private static readonly SqliteConnectionSetup SqliteSetup = new();
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         // Name grams have no filter of their own: they are only ever read as a subquery of a scoped
@@ -33,7 +35,7 @@ public static class DatabaseRegistration
         if (provider == DatabaseProvider.Postgres)
             builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         else
-            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteSetup);
     }
 
     /// <summary>A context outside dependency injection (design time, tools), running as the system.</summary>

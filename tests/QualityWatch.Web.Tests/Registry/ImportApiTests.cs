@@ -44,6 +44,10 @@ public sealed class ImportApiTests
         // Rows are numbered as a spreadsheet user sees them (header = row 1); fields as headed in the file.
         Assert.Equal([(3, "统一社会信用代码"), (5, "企业名称")], rejects);
         Assert.Contains("深圳导入测试一", await officer.GetStringAsync($"/api/v1/enterprises?q={good1}"));
+        // bulk-imported rows are in the name index too: a fragment search finds them
+        var byName = await officer.GetStringAsync($"/api/v1/enterprises?q={Uri.EscapeDataString("导入测试二")}&limit=1000");
+        Assert.Contains(good2, byName);
+        Assert.DoesNotContain(good1, byName);
 
         var second = await UploadAsync(officer, bytes, "企业.csv");
         var r2 = await second.ReadAsync<JsonElement>();

@@ -249,7 +249,7 @@ public sealed class ImportEnterprises(QualityWatchDbContext db, AuditContext aud
                     e.Id = ids[e.CreditCode];
             }
             // SaveChanges would maintain the name search index; the bulk insert bypasses it, so it is done here.
-            await BulkInsert.InsertAsync(db, NameGrams(created), readBackKeys: false, ct);
+            await EnterpriseNameIndex.IndexAsync(db, created, ct);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             var actor = db.Scope.Actor;
@@ -265,9 +265,6 @@ public sealed class ImportEnterprises(QualityWatchDbContext db, AuditContext aud
         state.Created += created.Count;
         state.Updated += updated.Count;
     }
-
-    public static List<EnterpriseNameGram> NameGrams(IEnumerable<Enterprise> created) =>
-        created.SelectMany(e => EnterpriseNameIndex.Grams(e.NormalizedName).Select(g => new EnterpriseNameGram { EnterpriseId = e.Id, Gram = g })).ToList();
 
     // Records compare arrays by reference, so the lists are compared by content separately.
     private static bool SameValues(Snapshot a, Snapshot b) =>
