@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,16 @@ public static class QualityWatchApp
             Args = args,
             ApplicationName = typeof(QualityWatchApp).Assembly.GetName().Name,
             ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        // Defaults first, so appsettings.json, environment variables and switches override them.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            },
         });
         configure?.Invoke(builder);
 
@@ -108,6 +119,11 @@ public static class QualityWatchApp
     {
         var services = builder.Services;
         services.AddProblemDetails();
+        // Cookie and antiforgery keys live beside the data (or on a shared volume for several instances),
+        // so sign-ins survive a restart and do not depend on the service account's home directory.
+        services.AddDataProtection()
+            .SetApplicationName("QualityWatch")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys")));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
