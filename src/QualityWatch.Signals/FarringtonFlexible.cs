@@ -29,7 +29,7 @@ public sealed class FarringtonFlexible : ISeriesDetector
     private readonly double _z;
 
     // work buffers
-    private readonly double[] _y, _t, _off, _prior, _w, _mu, _eta, _omega;
+    private readonly double[] _y, _t, _off, _prior, _w, _mu, _eta, _omega, _logY, _y23;
     private readonly int[] _lvl;
     private readonly double[] _s0, _s1, _sz, _a;
     private readonly int[] _count;
@@ -59,6 +59,8 @@ public sealed class FarringtonFlexible : ISeriesDetector
         _mu = new double[cap];
         _eta = new double[cap];
         _omega = new double[cap];
+        _logY = new double[cap];
+        _y23 = new double[cap];
         _lvl = new int[cap];
         var p = options.NoPeriods + 1;
         _s0 = new double[p];
@@ -114,6 +116,8 @@ public sealed class FarringtonFlexible : ISeriesDetector
             }
 
             _y[_n] = v;
+            _logY[_n] = v > 0 ? Math.Log(v) : 0;
+            _y23[_n] = Math.Pow(v, 2.0 / 3);
             _t[_n] = -lag;
             _lvl[_n] = lv;
             _off[_n] = _o.PopulationOffset ? Math.Log(population[k - lag]) : 0;
@@ -322,7 +326,7 @@ public sealed class FarringtonFlexible : ISeriesDetector
             {
                 var mu = _mu[i];
                 var h = Hat(i, trend);
-                var s = 3.0 / 2 * ((Math.Pow(_y[i], 2.0 / 3) * Math.Pow(mu, -1.0 / 6)) - Math.Pow(mu, 1.0 / 2));
+                var s = 3.0 / 2 * ((_y23[i] * Math.Pow(mu, -1.0 / 6)) - Math.Sqrt(mu));
                 s /= Math.Sqrt(phi * (1 - h));
                 _omega[i] = s;
                 denom += s > c ? Math.Pow(s, -2) : 1;
@@ -365,8 +369,8 @@ public sealed class FarringtonFlexible : ISeriesDetector
         var sum = 0.0;
         for (var i = 0; i < _n; i++)
         {
-            var me = Math.Max(Math.Exp(_eta[i]), Eps);
-            var r = (_y[i] - _mu[i]) / me;
+            var r = (_y[i] - _mu[i]) / _mu[i]; // mu.eta(eta) = max(exp(eta), eps) = mu after an update
+
             if (weights[i] > 0)
             {
                 sum += weights[i] * r * r;
@@ -436,7 +440,7 @@ public sealed class FarringtonFlexible : ISeriesDetector
             _stz = 0;
             for (var i = 0; i < n; i++)
             {
-                var me = Math.Max(Math.Exp(_eta[i]), Eps);
+                var me = iter == 1 ? Math.Max(Math.Exp(_eta[i]), Eps) : _mu[i];
                 var w = prior[i] * me * me / _mu[i];
                 var z = _eta[i] - _off[i] + ((y[i] - _mu[i]) / me);
                 _w[i] = w;
@@ -518,7 +522,8 @@ public sealed class FarringtonFlexible : ISeriesDetector
         {
             var y = _y[i];
             var mu = _mu[i];
-            dev += y > 0 ? prior[i] * ((y * Math.Log(y / mu)) - (y - mu)) : mu * prior[i];
+            var logMu = mu > Eps ? _eta[i] : Math.Log(mu);
+            dev += y > 0 ? prior[i] * ((y * (_logY[i] - logMu)) - (y - mu)) : mu * prior[i];
         }
 
         return 2 * dev;

@@ -205,7 +205,7 @@ internal static class DetectRunner
             throw new SignalInputException(rows.Name, null, "the population offset needs a population column");
         }
 
-        var freq = SeriesValidation.Validate(rows.Name, dates, y, pop, settings.Frequency);
+        var freq = SeriesValidation.Validate(rows.Name, dates, y, settings.NeedsPopulation ? pop : [], settings.Frequency);
         return new SeriesData(rows.Name, dates, y, pop, freq);
     }
 

@@ -26,8 +26,8 @@ public static class SignalsCommand
             Description = "farrington-flexible | farrington | ears-c1 | ears-c2 | ears-c3 | cusum | glrnb | modified-z",
         };
         method.AcceptOnlyFromAmong("farrington-flexible", "farrington", "ears-c1", "ears-c2", "ears-c3", "cusum", "glrnb", "modified-z");
-        var preset = new Option<string?>("--preset") { Description = "Farrington preset: farrington1996 | noufaily (default: R's farringtonFlexible defaults; 'farrington' defaults to farrington1996)" };
-        preset.AcceptOnlyFromAmong("farrington1996", "noufaily");
+        var preset = new Option<string?>("--preset") { Description = "Farrington preset: farrington1996 | noufaily | qualitywatch (default: R's farringtonFlexible defaults; 'farrington' defaults to farrington1996)" };
+        preset.AcceptOnlyFromAmong("farrington1996", "noufaily", "qualitywatch");
         var b = new Option<int?>("--b") { Description = "Farrington: years back" };
         var w = new Option<int?>("--w") { Description = "Farrington: half-window in steps" };
         var alpha = new Option<double?>("--alpha") { Description = "One-sided error (Farrington, EARS); for glrnb the NB dispersion (0 = Poisson; default: estimated)" };
@@ -45,6 +45,7 @@ public static class SignalsCommand
         powertrans.AcceptOnlyFromAmong("2/3", "1/2", "none");
         var populationOffset = new Option<bool>("--population-offset") { Description = "Farrington: offset(log(population)); needs a population column" };
         var limit54 = new Option<string?>("--limit54") { Description = "Farrington minimum-case rule CASES,WEEKS (default 5,4)" };
+        var aggregateWeeks = new Option<int?>("--aggregate-weeks") { Description = "Farrington nbPlugin/muan: also test sums over the last 2..N steps (QualityWatch extension; 1 = off)" };
         var baseline = new Option<int?>("--baseline") { Description = "EARS baseline (default 7); modified-z baseline (default 52)" };
         var minSigma = new Option<double?>("--min-sigma") { Description = "EARS: floor on the baseline standard deviation (default 0)" };
         var k = new Option<double?>("--k") { Description = "CUSUM reference value (default 1.04)" };
@@ -63,7 +64,7 @@ public static class SignalsCommand
         var detect = new Command("detect", "Aberration detection on count series")
         {
             method, preset, b, w, alpha, thresholdMethod, noPeriods, pastWeeks, weightsThreshold, pTrend, trend, noTrend,
-            reweight, noReweight, powertrans, populationOffset, limit54, baseline, minSigma, k, h, cArl, glrWindow, zThreshold, rCompat,
+            reweight, noReweight, powertrans, populationOffset, limit54, aggregateWeeks, baseline, minSigma, k, h, cArl, glrWindow, zThreshold, rCompat,
             frequency, from, to, input, output,
         };
         detect.SetAction(parse =>
@@ -93,6 +94,7 @@ public static class SignalsCommand
                                 Trend = parse.GetValue(noTrend) ? false : parse.GetValue(trend) || o.Trend,
                                 Reweight = parse.GetValue(noReweight) ? false : parse.GetValue(reweight) || o.Reweight,
                                 PopulationOffset = parse.GetValue(populationOffset),
+                                AggregateWeeks = parse.GetValue(aggregateWeeks) ?? (compat ? 1 : o.AggregateWeeks),
                                 ThresholdMethod = parse.GetValue(thresholdMethod) switch
                                 {
                                     "delta" => FarringtonThresholdMethod.Delta,

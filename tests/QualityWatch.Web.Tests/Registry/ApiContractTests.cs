@@ -93,4 +93,25 @@ public sealed class ApiContractTests
         var shenzhen = await (await client.GetAsync("/api/v1/regions?parent=4403")).ReadAsync<JsonElement>();
         Assert.Contains(shenzhen.GetProperty("items").EnumerateArray(), r => r.GetProperty("name").GetString() == "南山区");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Name_search_folds_traditional_and_full_width_and_matches_fragments(string provider)
+    {
+        var app = await TestApp.GetAsync(provider);
+        var admin = app.ClientFor("admin");
+        var tag = "檢索" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var e = await TestData.CreateEnterpriseAsync(admin, "440305", $"深圳市{tag}康潔醫療用品有限公司");
+        var code = e.GetProperty("creditCode").GetString()!;
+        var simplifiedTag = "检索" + tag[2..];
+
+        async Task<string> Search(string q) => await admin.GetStringAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(q)}&limit=1000");
+
+        Assert.Contains(code, await Search($"{simplifiedTag}康洁医疗"));      // traditional stored, simplified typed
+        Assert.Contains(code, await Search($"{tag}康潔醫療用品有限公司"));    // legal form in the query is ignored
+        var fullWidthTag = "检索" + string.Concat(tag[2..].Select(c => (char)(c + 0xFEE0)));
+        Assert.Contains(code, await Search(fullWidthTag + "康洁"));            // full-width letters and digits
+        Assert.Contains(code, await Search(code[..10]));                       // credit-code prefix
+        Assert.DoesNotContain(code, await Search($"{simplifiedTag}康洁器械"));  // every gram must match
+    }
 }

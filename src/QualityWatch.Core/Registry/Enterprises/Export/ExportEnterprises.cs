@@ -39,7 +39,7 @@ public sealed class EnterpriseExportRow
 }
 
 /// <summary>
-/// Streams the enterprises the caller may see (through <see cref="EnterpriseQuery.Filtered"/>, so the region
+/// Streams the enterprises the caller may see (through <see cref="EnterpriseQuery.FilteredAsync"/>, so the region
 /// scope applies) as CSV (UTF-8 with BOM, for Excel) or XLSX, ordered by id, without loading them all.
 /// </summary>
 public sealed class ExportEnterprises(EnterpriseQuery query, QualityWatchDbContext db)
@@ -69,14 +69,15 @@ public sealed class ExportEnterprises(EnterpriseQuery query, QualityWatchDbConte
             : await WriteXlsxAsync(output, filter, regionNames, ct);
     }
 
-    private IQueryable<Enterprise> Rows(EnterpriseFilter filter) => query.Filtered(filter).OrderBy(e => e.Id);
+    private async Task<IQueryable<Enterprise>> RowsAsync(EnterpriseFilter filter, CancellationToken ct) =>
+        (await query.FilteredAsync(filter, ct)).OrderBy(e => e.Id);
 
     private async Task<int> WriteCsvAsync(Stream output, EnterpriseFilter filter, Dictionary<string, string> regionNames, CancellationToken ct)
     {
         var count = 0;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
         await writer.WriteLineAsync(string.Join(',', EnterpriseExportRow.Headers));
-        await foreach (var e in Rows(filter).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var e in (await RowsAsync(filter, ct)).AsAsyncEnumerable().WithCancellation(ct))
         {
             await writer.WriteLineAsync(string.Join(',', ToRow(e, regionNames).Cells().Select(Csv.Quote)));
             count++;
@@ -97,7 +98,7 @@ public sealed class ExportEnterprises(EnterpriseQuery query, QualityWatchDbConte
         }
         var count = 0;
         // MiniExcel pulls rows one by one from this sequence, so memory stays flat for any size.
-        var rows = Rows(filter).AsEnumerable().Select(e =>
+        var rows = (await RowsAsync(filter, ct)).AsEnumerable().Select(e =>
         {
             count++;
             return ToRow(e, regionNames);

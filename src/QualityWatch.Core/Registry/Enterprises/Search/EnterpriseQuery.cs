@@ -13,7 +13,7 @@ public sealed record EnterpriseSummary(long Id, string Name, string CreditCode, 
 
 public sealed class EnterpriseQuery(QualityWatchDbContext db)
 {
-    public IQueryable<Enterprise> Filtered(EnterpriseFilter f)
+    public async Task<IQueryable<Enterprise>> FilteredAsync(EnterpriseFilter f, CancellationToken ct = default)
     {
         IQueryable<Enterprise> q = db.Enterprises.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.RegionCode))
@@ -27,7 +27,7 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
         if (f.Status is { } status)
             q = q.Where(e => e.Status == status);
         if (!string.IsNullOrWhiteSpace(f.Q))
-            q = Matching(q, f.Q.Trim());
+            q = await MatchingAsync(q, f.Q.Trim(), ct);
         return q;
     }
 
@@ -35,7 +35,7 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
     /// Credit-code prefixes use the unique index as a range; names use the bigram index and then confirm the
     /// substring on the normalised name, so 康洁医疗 finds 康潔醫療用品有限公司 as well.
     /// </summary>
-    private IQueryable<Enterprise> Matching(IQueryable<Enterprise> q, string text)
+    private async Task<IQueryable<Enterprise>> MatchingAsync(IQueryable<Enterprise> q, string text, CancellationToken ct)
     {
         var normalised = EnterpriseName.Normalise(text);
         if (normalised.Length == 0)
@@ -43,15 +43,31 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
         var code = Identifiers.CreditCode.Normalise(text);
         var codeLike = code.Length >= 4 && code.Length <= 18 && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
         var upper = code + "~"; // '~' sorts after every code character
+        // Six or more code characters with a digit are a credit code being typed, not a name: searching names for
+        // them would only walk the huge postings of digit pairs.
+        if (codeLike && code.Length >= 6 && code.Any(char.IsAsciiDigit))
+            return q.Where(e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, upper) < 0);
         if (normalised.Length < 2)
         {
             return codeLike
                 ? q.Where(e => (string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, upper) < 0) || e.NormalizedName.Contains(normalised))
                 : q.Where(e => e.NormalizedName.Contains(normalised));
         }
-        // The first gram's postings drive the query; the others are point lookups in the (gram, id) key,
-        // which stays cheap even when a gram is common. Four grams narrow enough; the substring test confirms.
-        var grams = EnterpriseNameIndex.Grams(normalised).Take(4).ToArray();
+        // The rarest gram's postings drive the query; the others are point lookups in the (gram, id) key.
+        // Postings are counted only up to a cap: finding a rare gram (康洁) is what matters, and counting a
+        // common one (用品, in every tenth name) in full would cost more than the search. Four grams narrow
+        // enough; the substring test confirms.
+        const int cap = 500;
+        var counts = new List<(string Gram, int Count)>();
+        foreach (var gram in EnterpriseNameIndex.Grams(normalised).Take(12))
+        {
+            var g = gram;
+            var n = await db.EnterpriseNameGrams.Where(x => x.Gram == g).Take(cap).CountAsync(ct);
+            counts.Add((g, n));
+            if (n == 0)
+                break; // nothing can match
+        }
+        var grams = counts.OrderBy(c => c.Count).Take(4).Select(c => c.Gram).ToArray();
         var g0 = grams[0];
         var byName = q.Where(e => db.EnterpriseNameGrams.Where(x => x.Gram == g0).Select(x => x.EnterpriseId).Contains(e.Id));
         foreach (var gram in grams.Skip(1))
@@ -67,7 +83,7 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
 
     public async Task<Page<EnterpriseSummary>> ListAsync(EnterpriseFilter filter, int take, long after, CancellationToken ct = default)
     {
-        var rows = await Filtered(filter).Where(e => e.Id > after).OrderBy(e => e.Id).Take(take + 1)
+        var rows = await (await FilteredAsync(filter, ct)).Where(e => e.Id > after).OrderBy(e => e.Id).Take(take + 1)
             .Select(e => new { e.Id, e.Name, e.CreditCode, e.RegionCode, e.Types, e.Status, e.CreditCodeStatus })
             .ToListAsync(ct);
         var items = rows.Select(e => new EnterpriseSummary(e.Id, e.Name, e.CreditCode, e.RegionCode,
@@ -75,7 +91,7 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
         return Cursor.ToPage(items, take, e => e.Id);
     }
 
-    public Task<int> CountAsync(EnterpriseFilter filter, CancellationToken ct = default) => Filtered(filter).CountAsync(ct);
+    public async Task<int> CountAsync(EnterpriseFilter filter, CancellationToken ct = default) => await (await FilteredAsync(filter, ct)).CountAsync(ct);
 
     public Task<Enterprise?> FindAsync(long id, CancellationToken ct = default) =>
         db.Enterprises.AsNoTracking().Include(e => e.Region).FirstOrDefaultAsync(e => e.Id == id, ct);
