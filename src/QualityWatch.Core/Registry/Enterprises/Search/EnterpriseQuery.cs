@@ -58,16 +58,17 @@ public sealed class EnterpriseQuery(QualityWatchDbContext db)
         // common one (用品, in every tenth name) in full would cost more than the search. Four grams narrow
         // enough; the substring test confirms.
         const int cap = 500;
-        var counts = new List<(string Gram, int Count)>();
-        foreach (var gram in EnterpriseNameIndex.Grams(normalised).Take(12))
+        var candidates = EnterpriseNameIndex.Grams(normalised).Take(12).ToArray();
+        IQueryable<string>? capped = null;
+        foreach (var gram in candidates)
         {
             var g = gram;
-            var n = await db.EnterpriseNameGrams.Where(x => x.Gram == g).Take(cap).CountAsync(ct);
-            counts.Add((g, n));
-            if (n == 0)
-                break; // nothing can match
+            var part = db.EnterpriseNameGrams.Where(x => x.Gram == g).Take(cap).Select(x => x.Gram);
+            capped = capped is null ? part : capped.Concat(part);
         }
-        var grams = counts.OrderBy(c => c.Count).Take(4).Select(c => c.Gram).ToArray();
+        // One round trip for all counts; a gram with no postings is absent and counts 0, so nothing matches.
+        var counts = await capped!.GroupBy(x => x).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var grams = candidates.OrderBy(g => counts.GetValueOrDefault(g)).Take(4).ToArray();
         var g0 = grams[0];
         var byName = q.Where(e => db.EnterpriseNameGrams.Where(x => x.Gram == g0).Select(x => x.EnterpriseId).Contains(e.Id));
         foreach (var gram in grams.Skip(1))
