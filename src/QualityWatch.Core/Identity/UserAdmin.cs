@@ -51,15 +51,22 @@ public sealed class UserAdmin(QualityWatchDbContext db, UserManager<AppUser> use
         return new UserResult(new UserDto(user.Id, user.UserName!, user.DisplayName, user.RegionCode, [role!], user.EnterpriseId, false), errors, generated);
     }
 
-    public async Task<List<UserDto>> ListAsync(CancellationToken ct = default)
+    /// <summary>All users in the caller's region, by name.</summary>
+    public Task<List<UserDto>> ListAsync(CancellationToken ct = default) => ListPageAsync(int.MaxValue, null, ct);
+
+    /// <summary>A page of users in the caller's region, by name; <paramref name="afterName"/> continues after a page.</summary>
+    public async Task<List<UserDto>> ListPageAsync(int take, string? afterName, CancellationToken ct = default)
     {
         var q = db.Users.AsNoTracking();
         if (db.Scope.EnterpriseId is not null)
             return [];
         if (db.Scope.RegionPrefix is { } prefix)
             q = q.Where(u => u.RegionCode.StartsWith(prefix));
-        var rows = await q.OrderBy(u => u.UserName).ToListAsync(ct);
-        var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        if (!string.IsNullOrEmpty(afterName))
+            q = q.Where(u => string.Compare(u.UserName, afterName) > 0);
+        var rows = await q.OrderBy(u => u.UserName).Take(take).ToListAsync(ct);
+        var ids = rows.Select(u => u.Id).ToList();
+        var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roleRows.ToLookup(x => x.UserId, x => x.Name!);
         var now = db.Clock.GetUtcNow();
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.RegionCode, byUser[u.Id].ToArray(), u.EnterpriseId, u.LockoutEnd > now)).ToList();

@@ -16,7 +16,7 @@ public static class UsersApi
     public static void MapUsersApi(this RouteGroupBuilder v1)
     {
         var users = v1.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.UserAdmin);
-        users.MapGet("/", async (UserAdmin admin, CancellationToken ct) => TypedResults.Ok(new ListResponse<UserDto>(await admin.ListAsync(ct), null))).WithName("ListUsers");
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers");
         users.MapPost("/", CreateUserAsync).WithName("CreateUser");
 
         var me = v1.MapGroup("/me").WithTags("Me");
@@ -29,6 +29,21 @@ public static class UsersApi
         me.MapGet("/tokens", ListTokensAsync).WithName("ListTokens");
         me.MapPost("/tokens", CreateTokenAsync).WithName("CreateToken");
         me.MapDelete("/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken");
+    }
+
+    private static async Task<Results<Ok<ListResponse<UserDto>>, ValidationProblem>> ListUsersAsync(UserAdmin admin, int? limit, string? cursor, CancellationToken ct)
+    {
+        var take = limit ?? Core.Paging.Cursor.DefaultLimit;
+        var errors = new Dictionary<string, string[]>();
+        if (take is < 1 or > Core.Paging.Cursor.MaxLimit)
+            errors["limit"] = [$"limit must be between 1 and {Core.Paging.Cursor.MaxLimit}"];
+        if (!Core.Paging.Cursor.TryDecodeKey(cursor, out var after))
+            errors["cursor"] = ["cursor is not a value returned by this API"];
+        if (errors.Count > 0)
+            return ApiProblems.Invalid(errors);
+        var rows = await admin.ListPageAsync(take + 1, after, ct);
+        var next = rows.Count > take ? Core.Paging.Cursor.EncodeKey(rows[take - 1].Name) : null;
+        return TypedResults.Ok(new ListResponse<UserDto>(rows.Take(take).ToList(), next));
     }
 
     private static async Task<Results<Created<UserDto>, ValidationProblem>> CreateUserAsync(UserAdmin admin, NewUserRequest r, CancellationToken ct)
