@@ -27,6 +27,4 @@ public static class RegionCodes
 
     public static bool IsWellFormed(string code) =>
         code == National || (code.Length is 2 or 4 or 6 && code.All(char.IsAsciiDigit));
-
-    public static string ProvinceOf(string code) => code.Length >= 2 ? code[..2] : code;
 }
