@@ -36,7 +36,7 @@ public sealed record DemoSummary(int Enterprises, int Products, int Batches, int
 /// </summary>
 public sealed class DemoGenerator(QualityWatchDbContext db, UserAdmin users)
 {
-    private const string CodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private const string CodeAlphabet = CreditCode.Alphabet;
 
     /// <summary>Share of credit codes given a wrong check character on purpose, like the real Fujian pilot codes.</summary>
     public const double PilotStyleShare = 0.005;

@@ -8,7 +8,7 @@ namespace QualityWatch.Web.Tests.Infrastructure;
 /// <summary>Creates records through the API so every test sees its own, uniquely coded data.</summary>
 public static class TestData
 {
-    private const string UsccLetters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private const string UsccLetters = CreditCode.Alphabet;
 
     public static string NewCreditCode(string county)
     {

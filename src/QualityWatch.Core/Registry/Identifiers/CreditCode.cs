@@ -16,7 +16,7 @@ public sealed record CreditCodeCheck(string Normalised, CreditCodeStatus Status,
 public static class CreditCode
 {
     /// <summary>Annex A: index is the character's value; I, O, Z, S, V are absent.</summary>
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /// <summary>Table 4: 3^(i−1) mod 31.</summary>
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
