@@ -39,11 +39,24 @@ public static class Cursor
     /// <summary>Validation errors for limit and cursor, keyed by query parameter name, or null when both are fine.</summary>
     public static Dictionary<string, string[]>? Validate(int? limit, string? cursor, out int take, out long after)
     {
+        var cursorOk = TryDecode(cursor, out after);
+        return Errors(limit, DefaultLimit, cursorOk, out take);
+    }
+
+    /// <summary>The same for lists keyed by a string; <paramref name="defaultLimit"/> applies when no limit is given.</summary>
+    public static Dictionary<string, string[]>? ValidateKey(int? limit, string? cursor, int defaultLimit, out int take, out string after)
+    {
+        var cursorOk = TryDecodeKey(cursor, out after);
+        return Errors(limit, defaultLimit, cursorOk, out take);
+    }
+
+    private static Dictionary<string, string[]>? Errors(int? limit, int defaultLimit, bool cursorOk, out int take)
+    {
         Dictionary<string, string[]>? errors = null;
-        take = limit ?? DefaultLimit;
+        take = limit ?? defaultLimit;
         if (take is < 1 or > MaxLimit)
             (errors ??= [])["limit"] = [$"limit must be between 1 and {MaxLimit}"];
-        if (!TryDecode(cursor, out after))
+        if (!cursorOk)
             (errors ??= [])["cursor"] = ["cursor is not a value returned by this API"];
         return errors;
     }

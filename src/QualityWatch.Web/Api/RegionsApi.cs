@@ -21,13 +21,8 @@ public static class RegionsApi
     private static async Task<Results<Ok<ListResponse<RegionDto>>, ValidationProblem>> ListAsync(
         QualityWatchDbContext db, string? parent, int? limit, string? cursor, CancellationToken ct)
     {
-        var take = limit ?? 1000;
-        var errors = new Dictionary<string, string[]>();
-        if (take is < 1 or > Cursor.MaxLimit)
-            errors["limit"] = [$"limit must be between 1 and {Cursor.MaxLimit}"];
-        if (!Cursor.TryDecodeKey(cursor, out var after))
-            errors["cursor"] = ["cursor is not a value returned by this API"];
-        if (errors.Count > 0)
+        // A province's children fit in one page, so the default is the maximum.
+        if (Cursor.ValidateKey(limit, cursor, Cursor.MaxLimit, out var take, out var after) is { } errors)
             return ApiProblems.Invalid(errors);
         var q = db.Regions.AsNoTracking();
         q = string.IsNullOrEmpty(parent) ? q.Where(r => r.Level == RegionLevel.Province) : q.Where(r => r.ParentCode == parent);

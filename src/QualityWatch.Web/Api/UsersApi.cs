@@ -33,13 +33,7 @@ public static class UsersApi
 
     private static async Task<Results<Ok<ListResponse<UserDto>>, ValidationProblem>> ListUsersAsync(UserAdmin admin, int? limit, string? cursor, CancellationToken ct)
     {
-        var take = limit ?? Core.Paging.Cursor.DefaultLimit;
-        var errors = new Dictionary<string, string[]>();
-        if (take is < 1 or > Core.Paging.Cursor.MaxLimit)
-            errors["limit"] = [$"limit must be between 1 and {Core.Paging.Cursor.MaxLimit}"];
-        if (!Core.Paging.Cursor.TryDecodeKey(cursor, out var after))
-            errors["cursor"] = ["cursor is not a value returned by this API"];
-        if (errors.Count > 0)
+        if (Core.Paging.Cursor.ValidateKey(limit, cursor, Core.Paging.Cursor.DefaultLimit, out var take, out var after) is { } errors)
             return ApiProblems.Invalid(errors);
         var rows = await admin.ListPageAsync(take + 1, after, ct);
         var next = rows.Count > take ? Core.Paging.Cursor.EncodeKey(rows[take - 1].Name) : null;
