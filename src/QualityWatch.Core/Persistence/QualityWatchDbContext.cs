@@ -8,6 +8,11 @@ using QualityWatch.Core.Registry.Enterprises;
 using QualityWatch.Core.Registry.Enterprises.Search;
 using QualityWatch.Core.Registry.Products;
 using QualityWatch.Core.Registry.Regions;
+using QualityWatch.Core.Risk.Detection;
+using QualityWatch.Core.Risk.Leads;
+using QualityWatch.Core.Risk.Outbox;
+using QualityWatch.Core.Risk.Sources;
+using QualityWatch.Core.Risk.Warnings;
 
 namespace QualityWatch.Core.Persistence;
 
@@ -28,6 +33,16 @@ public sealed class QualityWatchDbContext(
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
+    public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
+    public DbSet<OpinionItem> OpinionItems => Set<OpinionItem>();
+    public DbSet<RiskSignal> RiskSignals => Set<RiskSignal>();
+    public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<DisposalTask> DisposalTasks => Set<DisposalTask>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ProducerLead> ProducerLeads => Set<ProducerLead>();
 
     public AccessScope Scope => scope;
     public TimeProvider Clock => clock;
@@ -60,11 +75,35 @@ public sealed class QualityWatchDbContext(
         builder.Entity<Batch>().HasQueryFilter(b =>
             (ScopePrefix == null || b.RegionCode.StartsWith(ScopePrefix)) &&
             (ScopeEnterpriseId == null || b.Product!.ManufacturerId == ScopeEnterpriseId));
+        ScopeSourceRecords<Complaint>(builder);
+        ScopeSourceRecords<InspectionResult>(builder);
+        ScopeSourceRecords<EnforcementCase>(builder);
+        ScopeSourceRecords<OpinionItem>(builder);
+        // Enterprise users see signals, warnings and notices about themselves only, and no candidate warning
+        // before an officer has issued it.
+        builder.Entity<RiskSignal>().HasQueryFilter(s =>
+            ScopeEnterpriseId == null && (ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix)));
+        builder.Entity<RiskWarning>().HasQueryFilter(w =>
+            (ScopePrefix == null || w.RegionCode.StartsWith(ScopePrefix)) &&
+            (ScopeEnterpriseId == null || (w.EnterpriseId == ScopeEnterpriseId && w.IssuedAt != null)));
+        builder.Entity<DisposalTask>().HasQueryFilter(t =>
+            ScopeEnterpriseId == null && (ScopePrefix == null || t.RegionCode.StartsWith(ScopePrefix)));
+        builder.Entity<Notice>().HasQueryFilter(n =>
+            (ScopePrefix == null || n.RegionCode.StartsWith(ScopePrefix)) &&
+            (ScopeEnterpriseId == null || n.EnterpriseId == ScopeEnterpriseId));
+        builder.Entity<ProducerLead>().HasQueryFilter(l =>
+            ScopeEnterpriseId == null && (ScopePrefix == null || l.RegionCode.StartsWith(ScopePrefix)));
+        builder.Entity<OutboxMessage>().HasQueryFilter(m => ScopePrefix == null && ScopeEnterpriseId == null);
         // Audit entries without a region (users, tokens) are national business.
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeEnterpriseId == null &&
             (ScopePrefix == null || (a.RegionCode != null && a.RegionCode.StartsWith(ScopePrefix))));
     }
+
+    // Complaints and reports name complainants: an enterprise sees none of them, even about itself.
+    private void ScopeSourceRecords<T>(ModelBuilder builder) where T : SourceRecord =>
+        builder.Entity<T>().HasQueryFilter(r =>
+            ScopeEnterpriseId == null && (ScopePrefix == null || r.RegionCode.StartsWith(ScopePrefix)));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
