@@ -6,6 +6,7 @@ using QualityWatch.Core.Access;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Registry;
+using QualityWatch.Core.Risk;
 
 namespace QualityWatch.Cli;
 
@@ -45,6 +46,7 @@ public static class CliHost
         services.AddQualityWatchData(DatabaseOptions(parse));
         services.AddQualityWatchIdentityCore();
         services.AddRegistry();
+        services.AddRisk();
         return services.BuildServiceProvider();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QualityWatch.Core.Access;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Registry.Enterprises.Import;
+using QualityWatch.Core.Risk.Sources.Import;
 
 namespace QualityWatch.Cli.Import;
 
@@ -18,55 +19,68 @@ public static class ImportCommand
         var file = new Option<FileInfo>("--file") { Required = true, Description = ".xlsx, .xls or .csv (UTF-8 or GB18030) with Chinese or English headers" };
         var asUser = new Option<string?>("--region-user") { Description = "Import as this user, so their region scope applies (default: the CLI acts nationally)" };
         var enterprises = new Command("enterprises", "Import enterprises, keyed by 统一社会信用代码; bad rows go to <file>.rejects.csv") { file, asUser };
-        enterprises.SetAction(async (parse, ct) =>
+        enterprises.SetAction((parse, ct) => RunAsync(parse, file, asUser,
+            (services, path, bar, token) => services.GetRequiredService<ImportEnterprises>().ImportFileAsync(path, bar, token), ct));
+        var command = new Command("import", "Import registry data and risk sources from spreadsheets") { enterprises };
+        foreach (var (name, schema) in new[] { ("complaints", "complaint"), ("inspections", "inspection"), ("cases", "case"), ("opinions", "opinion") })
         {
-            await using var provider = CliHost.Build(parse);
-            await using var scope = await CliHost.OpenAsync(provider, ct);
-            if (parse.GetValue(asUser) is { Length: > 0 } userName)
+            var s = SourceSchema.Find(schema)!;
+            var sub = new Command(name, $"Import {s.NameZh} ({name}), keyed by {s.Columns[SourceSchema.SourceIdField].ChineseHeader}; bad rows go to <file>.rejects.csv") { file, asUser };
+            sub.SetAction((parse, ct) => RunAsync(parse, file, asUser,
+                (services, path, bar, token) => services.GetRequiredService<ImportSources>().ImportFileAsync(s, path, bar, token), ct));
+            command.Subcommands.Add(sub);
+        }
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<FileInfo> file, Option<string?> asUser,
+        Func<IServiceProvider, string, IProgress<ImportProgress>, CancellationToken, Task<ImportResult>> import, CancellationToken ct)
+    {
+        await using var provider = CliHost.Build(parse);
+        await using var scope = await CliHost.OpenAsync(provider, ct);
+        if (parse.GetValue(asUser) is { Length: > 0 } userName)
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
+            if (user is null)
             {
-                var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
-                if (user is null)
-                {
-                    await Console.Error.WriteLineAsync($"--region-user: no user named {userName}");
-                    return 2;
-                }
-                scope.ServiceProvider.GetRequiredService<AccessScope>().AsUser(user.UserName!, user.RegionCode, user.EnterpriseId);
-            }
-            var path = parse.GetValue(file)!.FullName;
-            using var bar = new ProgressBar();
-            ImportResult r;
-            try
-            {
-                r = await scope.ServiceProvider.GetRequiredService<ImportEnterprises>().ImportFileAsync(path, bar, ct);
-            }
-            catch (ImportFileException e)
-            {
-                bar.Dispose();
-                await Console.Error.WriteLineAsync(e.Message);
+                await Console.Error.WriteLineAsync($"--region-user: no user named {userName}");
                 return 2;
             }
+            scope.ServiceProvider.GetRequiredService<AccessScope>().AsUser(user.UserName!, user.RegionCode, user.EnterpriseId);
+        }
+        var path = parse.GetValue(file)!.FullName;
+        using var bar = new ProgressBar();
+        ImportResult r;
+        try
+        {
+            r = await import(scope.ServiceProvider, path, bar, ct);
+        }
+        catch (ImportFileException e)
+        {
             bar.Dispose();
-            var ci = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(ci,
-                $"{r.Rows:N0} rows in {r.Elapsed.TotalSeconds:0.0} s ({r.RowsPerSecond:N0} rows/s): {r.Created:N0} created, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged, {r.RejectedRows:N0} rejected"));
-            if (r.IgnoredColumns.Count > 0)
-                Console.WriteLine($"Ignored columns: {string.Join(", ", r.IgnoredColumns)}");
-            if (r.Warnings.Count > 0)
-            {
-                Console.WriteLine(string.Create(ci, $"{r.Warnings.Count:N0} warnings:"));
-                foreach (var w in r.Warnings.Take(10))
-                    Console.WriteLine(string.Create(ci, $"  row {w.Row}: {w.Message}"));
-            }
-            if (r.RejectFile is null)
-                return 0;
-            foreach (var x in r.Rejects.Take(20))
-                await Console.Error.WriteLineAsync(string.Create(ci, $"  row {x.Row} {x.Field} \"{x.Value}\": {x.Reason}"));
-            if (r.Rejects.Count > 20)
-                await Console.Error.WriteLineAsync(string.Create(ci, $"  … {r.Rejects.Count - 20:N0} more"));
-            await Console.Error.WriteLineAsync($"Rejected rows written to {r.RejectFile}");
-            return RowsRejected;
-        });
-        return new Command("import", "Import registry data from spreadsheets") { enterprises };
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        bar.Dispose();
+        var ci = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(ci,
+            $"{r.Rows:N0} rows in {r.Elapsed.TotalSeconds:0.0} s ({r.RowsPerSecond:N0} rows/s): {r.Created:N0} created, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged, {r.RejectedRows:N0} rejected"));
+        if (r.IgnoredColumns.Count > 0)
+            Console.WriteLine($"Ignored columns: {string.Join(", ", r.IgnoredColumns)}");
+        if (r.Warnings.Count > 0)
+        {
+            Console.WriteLine(string.Create(ci, $"{r.Warnings.Count:N0} warnings:"));
+            foreach (var w in r.Warnings.Take(10))
+                Console.WriteLine(string.Create(ci, $"  row {w.Row}: {w.Message}"));
+        }
+        if (r.RejectFile is null)
+            return 0;
+        foreach (var x in r.Rejects.Take(20))
+            await Console.Error.WriteLineAsync(string.Create(ci, $"  row {x.Row} {x.Field} \"{x.Value}\": {x.Reason}"));
+        if (r.Rejects.Count > 20)
+            await Console.Error.WriteLineAsync(string.Create(ci, $"  … {r.Rejects.Count - 20:N0} more"));
+        await Console.Error.WriteLineAsync($"Rejected rows written to {r.RejectFile}");
+        return RowsRejected;
     }
 }
 

@@ -801,6 +801,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EnterpriseCreditCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -862,9 +865,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -898,6 +901,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EnterpriseCreditCode")
                         .HasMaxLength(32)
@@ -967,9 +973,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -1004,6 +1010,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EnterpriseCreditCode")
                         .HasMaxLength(32)
@@ -1072,9 +1081,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -1105,6 +1114,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EnterpriseCreditCode")
                         .HasMaxLength(32)
@@ -1175,9 +1187,9 @@ namespace QualityWatch.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 

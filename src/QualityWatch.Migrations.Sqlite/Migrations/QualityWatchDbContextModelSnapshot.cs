@@ -773,6 +773,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnterpriseCreditCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -834,9 +837,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -867,6 +870,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnterpriseCreditCode")
@@ -937,9 +943,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -971,6 +977,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnterpriseCreditCode")
@@ -1040,9 +1049,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 
@@ -1070,6 +1079,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnterpriseCreditCode")
@@ -1141,9 +1153,9 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("RegionCode");
 

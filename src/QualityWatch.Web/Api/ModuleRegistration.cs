@@ -1,4 +1,5 @@
 using QualityWatch.Core.Registry;
+using QualityWatch.Core.Risk;
 
 namespace QualityWatch.Web.Api;
 
@@ -8,6 +9,7 @@ public static class ModuleRegistration
     public static IServiceCollection AddQualityWatchModules(this IServiceCollection services)
     {
         services.AddRegistry();
+        services.AddRisk();
         return services;
     }
 

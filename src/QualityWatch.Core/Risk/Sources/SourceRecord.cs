@@ -25,6 +25,11 @@ public abstract class SourceRecord : IAudited
     public required string SourceId { get; set; }
     /// <summary>Received, sampled, opened or published: the date the record counts on.</summary>
     public DateTimeOffset OccurredAt { get; set; }
+    /// <summary>
+    /// The Beijing-time date of <see cref="OccurredAt"/> as <see cref="DateOnly.DayNumber"/>. Day 0 was a Monday, so
+    /// Day / 7 is the week: the scan groups by it in SQL on both databases without date functions.
+    /// </summary>
+    public int Day { get; set; }
     /// <summary>6-digit GB/T 2260 code; national items without a place use 100000.</summary>
     public required string RegionCode { get; set; }
     public string? EnterpriseName { get; set; }
@@ -46,6 +51,10 @@ public abstract class SourceRecord : IAudited
     public string ContentHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static int DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime).DayNumber;
 
     /// <summary>The text the analysis reads.</summary>
     public abstract string AnalysedText { get; }
@@ -71,7 +80,7 @@ internal static class SourceRecordConfiguration
         builder.Ignore(r => r.AnalysedText);
         builder.HasIndex(r => r.SourceId).IsUnique();
         // The scan counts by time window first, then groups; the enterprise index serves convergence and the enterprise page.
-        builder.HasIndex(r => r.OccurredAt);
+        builder.HasIndex(r => r.Day);
         builder.HasIndex(r => r.RegionCode);
         builder.HasIndex(r => r.EnterpriseId);
     }

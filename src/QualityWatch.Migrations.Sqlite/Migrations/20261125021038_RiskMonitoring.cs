@@ -24,6 +24,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -58,6 +59,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -92,6 +94,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     FailedItems = table.Column<string>(type: "TEXT", nullable: false),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -143,6 +146,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     Feed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -301,14 +305,14 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_complaints_Day",
+                table: "complaints",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_complaints_EnterpriseId",
                 table: "complaints",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_complaints_OccurredAt",
-                table: "complaints",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_complaints_RegionCode",
@@ -337,14 +341,14 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 column: "WarningId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_enforcement_cases_Day",
+                table: "enforcement_cases",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_EnterpriseId",
                 table: "enforcement_cases",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_enforcement_cases_OccurredAt",
-                table: "enforcement_cases",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_RegionCode",
@@ -358,14 +362,14 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_inspection_results_Day",
+                table: "inspection_results",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inspection_results_EnterpriseId",
                 table: "inspection_results",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_inspection_results_OccurredAt",
-                table: "inspection_results",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_inspection_results_RegionCode",
@@ -389,14 +393,14 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 columns: new[] { "RegionCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_opinion_items_Day",
+                table: "opinion_items",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_opinion_items_EnterpriseId",
                 table: "opinion_items",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_opinion_items_OccurredAt",
-                table: "opinion_items",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_opinion_items_RegionCode",

@@ -26,6 +26,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     SourceId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -60,6 +61,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     SourceId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -94,6 +96,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     FailedItems = table.Column<List<string>>(type: "text[]", nullable: false),
                     SourceId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -145,6 +148,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     Feed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     SourceId = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     EnterpriseName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EnterpriseCreditCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -303,14 +307,14 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_complaints_Day",
+                table: "complaints",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_complaints_EnterpriseId",
                 table: "complaints",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_complaints_OccurredAt",
-                table: "complaints",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_complaints_RegionCode",
@@ -339,14 +343,14 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                 column: "WarningId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_enforcement_cases_Day",
+                table: "enforcement_cases",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_EnterpriseId",
                 table: "enforcement_cases",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_enforcement_cases_OccurredAt",
-                table: "enforcement_cases",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_RegionCode",
@@ -360,14 +364,14 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_inspection_results_Day",
+                table: "inspection_results",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inspection_results_EnterpriseId",
                 table: "inspection_results",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_inspection_results_OccurredAt",
-                table: "inspection_results",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_inspection_results_RegionCode",
@@ -391,14 +395,14 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                 columns: new[] { "RegionCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_opinion_items_Day",
+                table: "opinion_items",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_opinion_items_EnterpriseId",
                 table: "opinion_items",
                 column: "EnterpriseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_opinion_items_OccurredAt",
-                table: "opinion_items",
-                column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_opinion_items_RegionCode",
