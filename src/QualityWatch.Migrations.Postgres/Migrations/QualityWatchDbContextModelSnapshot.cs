@@ -1320,6 +1320,11 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     b.Property<long?>("EnterpriseId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<DateTimeOffset?>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1384,6 +1389,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("GroupKey");
 
                     b.HasIndex("Number")
                         .IsUnique();

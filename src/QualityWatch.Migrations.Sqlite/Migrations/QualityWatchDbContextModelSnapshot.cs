@@ -1280,6 +1280,11 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     b.Property<long?>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("IssuedAt")
                         .HasColumnType("INTEGER");
 
@@ -1344,6 +1349,8 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("GroupKey");
 
                     b.HasIndex("Number")
                         .IsUnique();

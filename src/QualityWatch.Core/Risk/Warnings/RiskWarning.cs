@@ -31,6 +31,8 @@ public sealed class RiskWarning : IAudited
     /// <summary>YJ-yyyy-nnnnn, readable on paper and the phone.</summary>
     public required string Number { get; set; }
     public required string Title { get; set; }
+    /// <summary>What new signals are grouped by while the warning is open: enterprise, or category × problem × province.</summary>
+    public required string GroupKey { get; set; }
     public WarningLevel Level { get; set; }
     public WarningState State { get; set; }
     /// <summary>The region the risk lies in; officers above it see it.</summary>
@@ -75,7 +77,9 @@ internal sealed class RiskWarningConfiguration : IEntityTypeConfiguration<RiskWa
         builder.Property(w => w.RiskAssessment).HasMaxLength(4000);
         builder.Property(w => w.AssessedBy).HasMaxLength(256);
         builder.Property(w => w.Outcome).HasMaxLength(4000);
+        builder.Property(w => w.GroupKey).HasMaxLength(128);
         builder.HasIndex(w => w.Number).IsUnique();
+        builder.HasIndex(w => w.GroupKey);
         builder.HasIndex(w => new { w.State, w.DueAt });
         builder.HasIndex(w => w.RegionCode);
         builder.HasIndex(w => w.EnterpriseId);

@@ -250,6 +250,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Level = table.Column<int>(type: "INTEGER", nullable: false),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
@@ -459,6 +460,11 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                 name: "IX_risk_warnings_EnterpriseId",
                 table: "risk_warnings",
                 column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_warnings_GroupKey",
+                table: "risk_warnings",
+                column: "GroupKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_risk_warnings_Number",

@@ -252,6 +252,7 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Title = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    GroupKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Level = table.Column<int>(type: "integer", nullable: false),
                     State = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
@@ -461,6 +462,11 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                 name: "IX_risk_warnings_EnterpriseId",
                 table: "risk_warnings",
                 column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_warnings_GroupKey",
+                table: "risk_warnings",
+                column: "GroupKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_risk_warnings_Number",

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QualityWatch.Core.Access;
+using QualityWatch.Core.Persistence;
+using QualityWatch.Core.Registry.Products;
+using QualityWatch.Core.Risk.Detection;
+
+namespace QualityWatch.Core.Risk.Warnings;
+
+/// <summary>
+/// Turns new signals into candidate warnings (state 发现): signals about the same enterprise, or the same
+/// category and problem in one province, join the open warning of that group, whose score and level are then
+/// recomputed. A level only rises automatically; lowering it is an officer's judgement at 研判.
+/// </summary>
+public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions> options)
+{
+    private static readonly WarningState[] Open = [WarningState.Detected, WarningState.Assessing, WarningState.Warned, WarningState.Disposing];
+
+    public async Task<(int Created, int Updated)> RunAsync(IReadOnlyList<RiskSignal> signals, CancellationToken ct)
+    {
+        if (signals.Count == 0)
+            return (0, 0);
+        var now = db.Clock.GetUtcNow();
+        var created = 0;
+        var updated = 0;
+        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        foreach (var group in signals.GroupBy(WarningRules.GroupKey))
+        {
+            var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && Open.Contains(w.State), ct);
+            var all = group.ToList();
+            if (warning is not null)
+            {
+                all.AddRange(await db.RiskSignals.Where(s => s.WarningId == warning.Id).ToListAsync(ct));
+                updated++;
+            }
+            else
+            {
+                var first = group.First();
+                warning = new RiskWarning
+                {
+                    Number = await NextNumberAsync(now, ct),
+                    GroupKey = group.Key,
+                    Title = "",
+                    RegionCode = RegionOf(group.ToList()),
+                    ProductCategory = first.ProductCategory,
+                    Problem = first.Problem,
+                    EnterpriseId = first.EnterpriseId,
+                    CreatedAt = now,
+                    State = WarningState.Detected,
+                    Level = WarningLevel.Blue,
+                };
+                db.RiskWarnings.Add(warning);
+                created++;
+            }
+            var score = WarningRules.Score(all);
+            var level = WarningRules.Level(score.Value, score.Severity);
+            var raised = level < warning.Level || warning.Id == 0;
+            warning.Score = Math.Max(warning.Score, score.Value);
+            warning.Severity = Math.Max(warning.Severity, score.Severity);
+            warning.ScoreBreakdown = JsonSerializer.Serialize(score.Contributions);
+            if (raised)
+            {
+                warning.Level = level;
+                if (warning.State is WarningState.Detected or WarningState.Assessing)
+                    warning.DueAt = WarningRules.AddWorkingDays(now, options.Value.AssessWorkingDays[(int)level - 1]);
+            }
+            warning.Title = await TitleAsync(warning, regionNames, ct);
+            warning.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            foreach (var s in group)
+                s.WarningId = warning.Id;
+            await db.SaveChangesAsync(ct);
+        }
+        return (created, updated);
+    }
+
+    /// <summary>The one city all city-level signals lie in, else their province, else the nation.</summary>
+    private static string RegionOf(List<RiskSignal> signals)
+    {
+        if (signals.Any(s => s.EnterpriseId is not null))
+            return signals.First(s => s.EnterpriseId is not null).RegionCode;
+        var cities = signals.Select(s => s.RegionCode).Where(c => !c.EndsWith("0000", StringComparison.Ordinal)).Distinct().ToList();
+        if (cities.Count == 1)
+            return cities[0];
+        var province = signals[0].RegionCode[..2];
+        return province == "10" ? RegionCodes.National : province + "0000";
+    }
+
+    private async Task<string> TitleAsync(RiskWarning w, Dictionary<string, string> regionNames, CancellationToken ct)
+    {
+        var place = RegionCodes.ToPrefix(w.RegionCode) is { } prefix
+            ? (prefix.Length == 4 && regionNames.TryGetValue(prefix[..2], out var p) && regionNames.TryGetValue(prefix, out var c) ? p + c
+                : regionNames.GetValueOrDefault(prefix, w.RegionCode))
+            : "全国";
+        var category = ProductCategories.Find(w.ProductCategory)?.NameZh ?? "防疫用品";
+        if (w.EnterpriseId is { } id)
+        {
+            var name = await db.Enterprises.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct);
+            return $"{name ?? place}：多源线索指向同一企业（{category}，{ProblemSeverity.NameZh(w.Problem)}）";
+        }
+        var problem = w.Problem == "failure-rate" ? "抽检不合格率上升" : ProblemSeverity.NameZh(w.Problem) + "异常增多";
+        return $"{place}{category}{problem}";
+    }
+
+    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var year = now.ToOffset(Sources.SourceRecord.ChinaOffset).Year.ToString(CultureInfo.InvariantCulture);
+        var prefix = $"YJ-{year}-";
+        // Numbers are national: count across every region, not the caller's.
+        var last = await db.RiskWarnings.IgnoreQueryFilters().Where(w => w.Number.StartsWith(prefix))
+            .OrderByDescending(w => w.Number).Select(w => w.Number).FirstOrDefaultAsync(ct);
+        var pending = db.ChangeTracker.Entries<RiskWarning>().Count(e => e.State == EntityState.Added);
+        var n = (last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1 + pending;
+        return prefix + n.ToString("D5", CultureInfo.InvariantCulture);
+    }
+}
