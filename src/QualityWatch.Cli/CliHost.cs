@@ -40,6 +40,8 @@ public static class CliHost
     public static ServiceProvider Build(ParseResult parse)
     {
         var services = new ServiceCollection();
+        // Module options bind from the same appsettings.json and environment variables the web app reads.
+        services.AddSingleton(Configuration(parse));
         // Logs go to stderr so that stdout carries only the command's output (tokens, lists) for scripts.
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));

@@ -12,5 +12,6 @@ root.Subcommands.Add(QualityWatch.Cli.Import.ImportCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Export.ExportCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Signals.SignalsCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Risk.RiskCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

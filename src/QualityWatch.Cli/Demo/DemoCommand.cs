@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualityWatch.Core.Demo;
 using QualityWatch.Core.Persistence;
+using QualityWatch.Core.Risk.Detection;
 
 namespace QualityWatch.Cli.Demo;
 
@@ -30,6 +31,7 @@ public static class DemoCommand
             }
             var summary = await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(parse.GetValue(seed), parse.GetValue(scale), ct);
             Print(summary);
+            await GenerateRiskAsync(scope.ServiceProvider, parse.GetValue(seed), ct);
             return 0;
         });
         return new Command("demo", "Demo data") { generate };
@@ -45,12 +47,30 @@ public static class DemoCommand
         if (await db.Enterprises.IgnoreQueryFilters().AnyAsync(ct))
             Console.WriteLine("Demo: the database already has enterprises, so no demo data was generated.");
         else
+        {
             Print(await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(20200101, DemoScale.Small, ct));
+            await GenerateRiskAsync(scope.ServiceProvider, 20200101, ct);
+        }
         Console.WriteLine();
         Console.WriteLine("Demo users (演示账号):");
         foreach (var u in DemoUsers.All)
             Console.WriteLine($"  {u.Name,-16} {u.Password,-16} {u.Role,-24} region {u.RegionCode,-7} {u.DisplayName}");
         Console.WriteLine();
+    }
+
+    /// <summary>Two years of complaints, inspections, cases and news with the documented incidents, then the last 12 weekly scans.</summary>
+    private static async Task GenerateRiskAsync(IServiceProvider services, int seed, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<QualityWatchDbContext>();
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var r = await ActivatorUtilities.CreateInstance<RiskDemoGenerator>(services).GenerateAsync(seed, today, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Risk demo: {r.Complaints:N0} complaints, {r.Inspections:N0} inspections, {r.Cases:N0} cases, {r.Opinions:N0} opinion items up to {r.LastWeekEnd:yyyy-MM-dd} in {r.Elapsed.TotalSeconds:0.0} s; incidents:"));
+        foreach (var i in r.Incidents)
+            Console.WriteLine($"  {i.Start:yyyy-MM-dd} {i.Description}");
+        await RiskDemoGenerator.ScanRecentAsync(services.GetRequiredService<ScanRisks>(), r.LastWeekEnd, 12, ct);
+        var open = await db.RiskWarnings.CountAsync(ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Risk demo: 12 weekly scans raised {open} candidate warnings."));
     }
 
     private static void Print(DemoSummary s)

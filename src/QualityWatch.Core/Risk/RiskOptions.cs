@@ -67,6 +67,13 @@ public sealed class RiskOptions : IValidatableObject
     /// <summary>Working days allowed for disposal tasks, per level 红, 橙, 黄, 蓝.</summary>
     public int[] DisposeWorkingDays { get; set; } = [5, 10, 15, 20];
 
+    /// <summary>Public-opinion feeds pulled on <see cref="FeedSchedule"/>.</summary>
+    public List<Sources.Feeds.FeedOptions> Feeds { get; set; } = [];
+
+    /// <summary>Cron expression (Quartz) of the feed pull; default every 15 minutes.</summary>
+    [Required]
+    public string FeedSchedule { get; set; } = "0 0/15 * * * ?";
+
     /// <summary>Webhook URLs that receive issued and closed warnings (JSON POST); empty for none.</summary>
     public List<string> Webhooks { get; set; } = [];
 
@@ -91,6 +98,15 @@ public sealed class RiskOptions : IValidatableObject
             yield return new ValidationResult("Risk:AssessWorkingDays needs four positive values (红, 橙, 黄, 蓝)");
         if (DisposeWorkingDays.Length != 4 || DisposeWorkingDays.Any(d => d < 1))
             yield return new ValidationResult("Risk:DisposeWorkingDays needs four positive values (红, 橙, 黄, 蓝)");
+        foreach (var feed in Feeds)
+        {
+            if (string.IsNullOrWhiteSpace(feed.Name))
+                yield return new ValidationResult("Risk:Feeds: every feed needs a Name");
+            if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))
+                yield return new ValidationResult($"Risk:Feeds:{feed.Name}: '{feed.Url}' is not an http(s) URL");
+            if (feed.Format is not ("rss" or "atom" or "jsonl"))
+                yield return new ValidationResult($"Risk:Feeds:{feed.Name}: format '{feed.Format}' is not rss, atom or jsonl");
+        }
         foreach (var url in Webhooks)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using QualityWatch.Core.Risk.Detection;
 using QualityWatch.Core.Risk.Outbox;
+using QualityWatch.Core.Risk.Sources.Feeds;
 using QualityWatch.Core.Risk.Sources.Import;
 using QualityWatch.Core.Risk.Warnings;
 
@@ -13,7 +14,9 @@ public static class RiskRegistration
     {
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(DeliverOutbox.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PullFeeds.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<ImportSources>();
+        services.AddScoped<PullFeeds>();
         services.AddScoped<StoreSignals>();
         services.AddScoped<RaiseWarnings>();
         services.AddScoped<ScanRisks>();

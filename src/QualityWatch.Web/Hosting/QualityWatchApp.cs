@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileProviders;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Web.Api;
+using QualityWatch.Web.Scheduling;
 using QualityWatch.Web.Security;
 
 namespace QualityWatch.Web.Hosting;
@@ -41,6 +42,7 @@ public static class QualityWatchApp
         builder.AddQualityWatchDatabase();
         builder.AddQualityWatchIdentity();
         builder.Services.AddQualityWatchModules();
+        builder.AddRiskSchedule();
         builder.AddQualityWatchWeb();
 
         var app = builder.Build();

@@ -25,6 +25,8 @@ public static class Convergence
         mentions.AddRange(await db.OpinionItems.Where(r => r.EnterpriseId != null && r.Day >= fromDay && r.Day <= toDay)
             .Select(r => new Mention("opinion", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory)).ToListAsync(ct));
 
+        // Only records about a safety or fraud problem converge: three price or delivery complaints about one shop are routine.
+        mentions.RemoveAll(m => ProblemSeverity.Of(m.Problem) < 3);
         var converging = mentions.GroupBy(m => m.EnterpriseId)
             .Where(g => g.Select(m => m.Source).Distinct().Count() >= o.ConvergenceMinimumSources && g.Count() >= o.ConvergenceMinimumRecords)
             .ToList();

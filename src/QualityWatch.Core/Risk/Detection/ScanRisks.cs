@@ -27,6 +27,9 @@ public sealed record ScanResult(
 /// </summary>
 public sealed class ScanRisks(QualityWatchDbContext db, IOptions<RiskOptions> options, RaiseWarnings raise, StoreSignals store)
 {
+    /// <summary>Steps before the evaluated one that may already carry the emerging problem.</summary>
+    public const int EmergingWeeks = 4;
+
     private readonly RiskOptions o = options.Value;
 
     public async Task<ScanResult> RunAsync(DateOnly? asOf, CancellationToken ct)
@@ -143,14 +146,16 @@ public sealed class ScanRisks(QualityWatchDbContext db, IOptions<RiskOptions> op
     }
 
     /// <summary>
-    /// True when the series had no count in the preceding year (or look-back) and now has at least <paramref name="minimum"/>.
-    /// The look-back must lie after the first record of any source: before it, zeros are not observations.
+    /// True when the series was silent for a year before its last <see cref="EmergingWeeks"/> steps and now has at
+    /// least <paramref name="minimum"/>: a problem appearing from nothing keeps signalling while it builds up. The
+    /// silent year must lie after the first record of any source: before it, zeros are not observations.
     /// </summary>
     private static bool Emergent(double[] counts, int at, int minimum, int historyStart, int lookBack = 52)
     {
         if (counts[at] < minimum || at - lookBack < historyStart)
             return false;
         var start = at - lookBack;
-        return counts.AsSpan(start, at - start).IndexOfAnyExcept(0d) < 0;
+        var recent = Math.Min(EmergingWeeks, lookBack / 2);
+        return counts.AsSpan(start, at - recent - start).IndexOfAnyExcept(0d) < 0;
     }
 }

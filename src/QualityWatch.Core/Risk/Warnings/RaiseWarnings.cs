@@ -30,6 +30,8 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         {
             var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && Open.Contains(w.State), ct);
             var all = group.ToList();
+            if (warning is null && !WarningRules.RaisesWarning(WarningRules.Score(all), group.First().Problem))
+                continue;
             if (warning is not null)
             {
                 all.AddRange(await db.RiskSignals.Where(s => s.WarningId == warning.Id).ToListAsync(ct));

@@ -61,6 +61,14 @@ public static class WarningRules
         return new RiskScore(Math.Round(value, 1), severity, parts);
     }
 
+    /// <summary>
+    /// Whether a group's signals justify a candidate warning: a safety or fraud problem (severity ≥ 3), or a score at
+    /// yellow level. Lesser signals stay on the dashboard without asking an officer for a judgement; "other"
+    /// (no recognised quality problem) never does.
+    /// </summary>
+    public static bool RaisesWarning(RiskScore score, string? problem) =>
+        problem != "other" && (score.Severity >= 3 || score.Value >= 55);
+
     /// <summary>红 ≥ 85 and severity 4; 橙 ≥ 70 and severity ≥ 3; 黄 ≥ 55; otherwise 蓝.</summary>
     public static WarningLevel Level(double score, int severity) => score switch
     {

@@ -138,7 +138,8 @@ public sealed class CaseSchema : SourceSchema<EnforcementCase>
 /// <summary>News and social-media items.</summary>
 public sealed class OpinionSchema : SourceSchema<OpinionItem>
 {
-    private const int Site = 6, Title = 7, Text = 8;
+    public const int SiteField = 6, TitleField = 7, TextField = 8;
+    private const int Site = SiteField, Title = TitleField, Text = TextField;
 
     public override string Kind => "opinion";
     public override string NameZh => "舆情信息";
@@ -165,6 +166,7 @@ public sealed class OpinionSchema : SourceSchema<OpinionItem>
             SourceSite = row.Text(Site, 128),
             Title = row.RequiredText(Title, 512),
             Text = row.Text(Text, 8000),
+            Feed = row.Feed,
         };
     }
 

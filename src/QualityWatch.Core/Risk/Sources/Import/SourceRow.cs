@@ -10,6 +10,9 @@ public sealed class SourceRow(int number, string?[] cells)
     public string?[] Cells { get; } = cells;
     public List<(int Field, string Reason)> Errors { get; } = [];
 
+    /// <summary>The configured feed an opinion item was pulled from.</summary>
+    public string? Feed { get; init; }
+
     public string? this[int field] => Cells[field];
 
     public string? Text(int field, int maxLength)
