@@ -23,5 +23,8 @@ public static class ModuleRegistration
         v1.MapBatchesApi();
         v1.MapAuditApi();
         v1.MapUsersApi();
+        v1.MapRiskSourcesApi();
+        v1.MapRiskSignalsApi();
+        v1.MapRiskWarningsApi();
     }
 }

@@ -50,12 +50,13 @@ public sealed class SourceRow(int number, string?[] cells)
             return null;
         }
         if (DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(v))
-            return withOffset;
+            return withOffset.ToUniversalTime();
+        // Stored in UTC: PostgreSQL's timestamptz accepts only offset 0 from Npgsql.
         if (DateTime.TryParseExact(v, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, ChinaOffset);
+            return new DateTimeOffset(local, ChinaOffset).ToUniversalTime();
         // Excel hands dates through as serial numbers when a cell is formatted as a number.
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-            return new DateTimeOffset(DateTime.FromOADate(serial), ChinaOffset);
+            return new DateTimeOffset(DateTime.FromOADate(serial), ChinaOffset).ToUniversalTime();
         Errors.Add((field, "无法识别的日期，应为 yyyy-MM-dd 或 yyyy-MM-dd HH:mm (not a date: use yyyy-MM-dd or yyyy-MM-dd HH:mm)"));
         return null;
     }
