@@ -1,9 +1,9 @@
-using Quartz;
 using QualityWatch.Core.Access;
 using QualityWatch.Core.Risk;
 using QualityWatch.Core.Risk.Detection;
 using QualityWatch.Core.Risk.Outbox;
 using QualityWatch.Core.Risk.Sources.Feeds;
+using Quartz;
 
 namespace QualityWatch.Web.Scheduling;
 

@@ -1,7 +1,7 @@
+using MathNet.Numerics.Distributions;
 using Microsoft.EntityFrameworkCore;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Risk.Sources;
-using MathNet.Numerics.Distributions;
 
 namespace QualityWatch.Core.Risk.Detection;
 
