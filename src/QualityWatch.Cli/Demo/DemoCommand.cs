@@ -62,7 +62,7 @@ public static class DemoCommand
     private static async Task GenerateRiskAsync(IServiceProvider services, int seed, CancellationToken ct)
     {
         var db = services.GetRequiredService<QualityWatchDbContext>();
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = Core.Risk.Sources.SourceRecord.ChinaDate(db.Clock.GetUtcNow());
         var r = await ActivatorUtilities.CreateInstance<RiskDemoGenerator>(services).GenerateAsync(seed, today, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Risk demo: {r.Complaints:N0} complaints, {r.Inspections:N0} inspections, {r.Cases:N0} cases, {r.Opinions:N0} opinion items up to {r.LastWeekEnd:yyyy-MM-dd} in {r.Elapsed.TotalSeconds:0.0} s; incidents:"));

@@ -51,7 +51,7 @@ public static class RiskCommand
             switch (parse.GetValue(state)?.ToLowerInvariant())
             {
                 case null: break;
-                case "open": q = q.Where(w => w.State != WarningState.Closed && w.State != WarningState.Dismissed); break;
+                case "open": q = q.Where(w => WarningRules.OpenStates.Contains(w.State)); break;
                 case var s when Enum.TryParse<WarningState>(s, ignoreCase: true, out var st): q = q.Where(w => w.State == st); break;
                 case var s:
                     await Console.Error.WriteLineAsync($"--state: unknown state '{s}'");

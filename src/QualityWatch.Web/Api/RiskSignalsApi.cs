@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Risk.Detection;
 using QualityWatch.Core.Risk.Leads;
 using QualityWatch.Core.Risk.Sources;
+using QualityWatch.Core.Risk.Sources.Import;
 using QualityWatch.Web.Hosting;
 
 namespace QualityWatch.Web.Api;
@@ -48,25 +48,11 @@ public static class RiskSignalsApi
         risk.MapGet("/signals/{id:long}", GetAsync).WithName("GetRiskSignal").RequireAuthorization(Policies.Staff);
         risk.MapGet("/leads", ListLeadsAsync).WithName("ListProducerLeads").RequireAuthorization(Policies.Staff)
             .WithDescription("Producers named in records that match no registered enterprise (possible unlicensed producers), newest first.");
-        risk.MapPost("/scan", ScanAsync).WithName("ScanRisks").RequireAuthorization(RiskPolicies.NationalAdmin)
+        risk.MapPost("/scan", ScanAsync).WithName("ScanRisks").RequireAuthorization(Policies.NationalAdmin)
             .WithDescription("Runs the same scan as the scheduler and `qw risk scan` for the last complete week on or before asOf (default today, Beijing time).");
     }
 
-    private sealed record EvidenceRef(string Type, long Id);
-
-    internal static List<(string Type, long Id)> EvidenceOf(RiskSignal s)
-    {
-        try
-        {
-            return (JsonSerializer.Deserialize<List<EvidenceRef>>(s.Evidence, HttpJsonWeb) ?? []).Select(e => (e.Type, e.Id)).ToList();
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-
-    private static readonly JsonSerializerOptions HttpJsonWeb = new(JsonSerializerDefaults.Web);
+    internal static List<RecordRef> EvidenceOf(RiskSignal s) => RecordRef.ParseList(s.Evidence);
 
     private static async Task<Results<Ok<ListResponse<SignalDto>>, ValidationProblem>> ListAsync(
         QualityWatchDbContext db, string? source, string? productCategory, string? problem, string? regionCode, string? from, string? to,
@@ -110,24 +96,16 @@ public static class RiskSignalsApi
     }
 
     /// <summary>Short summaries of the records a signal counted, in the signal's order, through the region filters.</summary>
-    internal static async Task<List<SourceRecordSummary>> ResolveAsync(QualityWatchDbContext db, IReadOnlyList<(string Type, long Id)> refs, CancellationToken ct)
+    internal static async Task<List<SourceRecordSummary>> ResolveAsync(QualityWatchDbContext db, IReadOnlyList<RecordRef> refs, CancellationToken ct)
     {
-        var found = new Dictionary<(string, long), SourceRecord>();
+        var found = new Dictionary<RecordRef, SourceRecord>();
         foreach (var type in refs.GroupBy(r => r.Type))
         {
-            var ids = type.Select(r => r.Id).Distinct().ToList();
-            IQueryable<SourceRecord>? set = type.Key switch
-            {
-                "complaint" => db.Complaints,
-                "inspection" => db.InspectionResults,
-                "case" => db.EnforcementCases,
-                "opinion" => db.OpinionItems,
-                _ => null,
-            };
-            if (set is null)
+            if (SourceSchema.Find(type.Key) is not { } schema)
                 continue;
-            foreach (var r in await set.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct))
-                found[(type.Key, r.Id)] = r;
+            var ids = type.Select(r => r.Id).Distinct().ToList();
+            foreach (var r in await schema.Query(db).AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct))
+                found[new RecordRef(type.Key, r.Id)] = r;
         }
         var names = await RiskSourcesApi.EnterpriseNamesAsync(db, found.Values.Select(r => r.EnterpriseId), ct);
         return refs.Where(r => found.ContainsKey(r)).Select(r => RiskSourcesApi.Summary(r.Type, found[r], names)).ToList();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityWatch.Core.Access;
-using QualityWatch.Core.Identity;
 using QualityWatch.Core.Paging;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Registry.Enterprises.Import;
@@ -70,15 +68,6 @@ public sealed record SourceImportResponse(
         Math.Round(r.Elapsed.TotalSeconds, 3), Math.Round(r.RowsPerSecond));
 }
 
-/// <summary>Roles allowed to feed records and act on warnings: every staff role except analysts, who only read.</summary>
-public static class RiskPolicies
-{
-    public static readonly AuthorizationPolicy Officer = new AuthorizationPolicyBuilder()
-        .RequireRole(Roles.NationalAdmin, Roles.RegionalOfficer, Roles.Inspector, Roles.CertificationSupervisor).Build();
-
-    public static readonly AuthorizationPolicy NationalAdmin = new AuthorizationPolicyBuilder().RequireRole(Roles.NationalAdmin).Build();
-}
-
 /// <summary>
 /// /api/v1/complaints, /inspections, /cases and /opinions. Posted JSON objects are turned into the importer's rows
 /// (property names are the schema's API column names) and go through <see cref="ImportSources.ImportRowsAsync"/>,
@@ -114,13 +103,13 @@ public static class RiskSourcesApi
             group.MapGet("/{id:long}", (QualityWatchDbContext db, long id, CancellationToken ct) => GetAsync(k, db, id, ct))
                 .WithName("Get" + k.Singular);
             group.MapPost("/", (ImportSources import, QualityWatchDbContext db, [FromBody] JsonElement body, CancellationToken ct) => CreateAsync(k, import, db, body, ct))
-                .WithName("Create" + k.Singular).RequireAuthorization(RiskPolicies.Officer)
+                .WithName("Create" + k.Singular).RequireAuthorization(Policies.RegistryEditor)
                 .WithDescription($"One JSON object. Fields: {fields}. 201 when created, 200 when updated or unchanged (same source id).");
             group.MapPost("/batch", (ImportSources import, [FromBody] JsonElement body, CancellationToken ct) => BatchAsync(k, import, body, ct))
-                .WithName("Create" + k.Plural + "Batch").RequireAuthorization(RiskPolicies.Officer)
+                .WithName("Create" + k.Plural + "Batch").RequireAuthorization(Policies.RegistryEditor)
                 .WithDescription($"A JSON array of at most {MaxBatch} objects. Fields: {fields}. Bad items are rejected by item number and field; good items are kept.");
             group.MapPost("/import", (ImportSources import, IFormFile? file, CancellationToken ct) => ImportAsync(k, import, file, ct))
-                .WithName("Import" + k.Plural).RequireAuthorization(RiskPolicies.Officer)
+                .WithName("Import" + k.Plural).RequireAuthorization(Policies.RegistryEditor)
                 // Bearer-token scripts cannot fetch an antiforgery token; the auth cookie is SameSite=Lax (see EnterpriseFilesApi).
                 .DisableAntiforgery()
                 .Accepts<IFormFile>("multipart/form-data")

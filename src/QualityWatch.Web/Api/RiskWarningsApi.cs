@@ -33,7 +33,7 @@ public sealed record NoticeDto(long Id, long WarningId, string RegionCode, long?
 /// </summary>
 public static class RiskWarningsApi
 {
-    private static readonly WarningState[] OpenStates = [WarningState.Detected, WarningState.Assessing, WarningState.Warned, WarningState.Disposing];
+    private static readonly WarningState[] OpenStates = WarningRules.OpenStates;
 
     /// <summary>Workflow refusals keyed by these fields are about the warning's state, not the request.</summary>
     private static readonly HashSet<string> ConflictFields = ["state", "tasks"];
@@ -45,14 +45,14 @@ public static class RiskWarningsApi
         risk.MapGet("/warnings", ListAsync).WithName("ListRiskWarnings")
             .WithDescription("Newest first. state: detected, assessing, warned, disposing, closed, dismissed or open (any of the first four); level: red, orange, yellow, blue; overdue=true: open and past its deadline.");
         risk.MapGet("/warnings/{id:long}", GetAsync).WithName("GetRiskWarning");
-        risk.MapPost("/warnings/{id:long}/start-assessment", StartAssessmentAsync).WithName("StartWarningAssessment").RequireAuthorization(RiskPolicies.Officer);
-        risk.MapPost("/warnings/{id:long}/assess", AssessAsync).WithName("AssessWarning").RequireAuthorization(RiskPolicies.Officer)
+        risk.MapPost("/warnings/{id:long}/start-assessment", StartAssessmentAsync).WithName("StartWarningAssessment").RequireAuthorization(Policies.RegistryEditor);
+        risk.MapPost("/warnings/{id:long}/assess", AssessAsync).WithName("AssessWarning").RequireAuthorization(Policies.RegistryEditor)
             .WithDescription("decision: issue or dismiss; level optionally corrects the level; issueTo lists region codes (default the warning's region).");
-        risk.MapPost("/warnings/{id:long}/tasks", AddTaskAsync).WithName("AddDisposalTask").RequireAuthorization(RiskPolicies.Officer);
-        risk.MapPost("/warnings/{id:long}/close", CloseAsync).WithName("CloseWarning").RequireAuthorization(RiskPolicies.Officer);
+        risk.MapPost("/warnings/{id:long}/tasks", AddTaskAsync).WithName("AddDisposalTask").RequireAuthorization(Policies.RegistryEditor);
+        risk.MapPost("/warnings/{id:long}/close", CloseAsync).WithName("CloseWarning").RequireAuthorization(Policies.RegistryEditor);
         risk.MapGet("/tasks", ListTasksAsync).WithName("ListDisposalTasks").RequireAuthorization(Policies.Staff)
             .WithDescription("Newest first. status: open, inProgress, done, cancelled; overdue=true: open or in progress and past its due date.");
-        risk.MapPut("/tasks/{taskId:long}", UpdateTaskAsync).WithName("UpdateDisposalTask").RequireAuthorization(RiskPolicies.Officer);
+        risk.MapPut("/tasks/{taskId:long}", UpdateTaskAsync).WithName("UpdateDisposalTask").RequireAuthorization(Policies.RegistryEditor);
 
         var me = v1.MapGroup("/me/notices").WithTags("Me");
         me.MapGet("/", ListNoticesAsync).WithName("ListNotices");

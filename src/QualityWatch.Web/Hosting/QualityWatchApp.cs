@@ -103,7 +103,8 @@ public static class QualityWatchApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff.Split(',')))
             .AddPolicy(Policies.RegistryEditor, p => p.RequireRole(Roles.RegistryEditors.Split(',')))
-            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.NationalAdmin, Roles.RegionalOfficer));
+            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.NationalAdmin, Roles.RegionalOfficer))
+            .AddPolicy(Policies.NationalAdmin, p => p.RequireRole(Roles.NationalAdmin));
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
@@ -168,6 +169,7 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string RegistryEditor = nameof(RegistryEditor);
     public const string UserAdmin = nameof(UserAdmin);
+    public const string NationalAdmin = nameof(NationalAdmin);
 }
 
 /// <summary>

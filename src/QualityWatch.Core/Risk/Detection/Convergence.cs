@@ -9,7 +9,7 @@ namespace QualityWatch.Core.Risk.Detection;
 /// </summary>
 public static class Convergence
 {
-    private sealed record Mention(string Source, long Id, long EnterpriseId, string Problem, string? Category);
+    private sealed record Mention(string Source, long Id, long EnterpriseId, string Problem, string? Category, Sources.VulnerableGroups Vulnerable);
 
     public static async Task<List<SignalDraft>> FindAsync(QualityWatchDbContext db, RiskOptions o, int week, CancellationToken ct)
     {
@@ -17,13 +17,13 @@ public static class Convergence
         var fromDay = toDay - o.ConvergenceWindowDays + 1;
         var mentions = new List<Mention>();
         mentions.AddRange(await db.Complaints.Where(r => r.EnterpriseId != null && r.Day >= fromDay && r.Day <= toDay)
-            .Select(r => new Mention("complaint", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory)).ToListAsync(ct));
+            .Select(r => new Mention("complaint", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory, r.Vulnerable)).ToListAsync(ct));
         mentions.AddRange(await db.InspectionResults.Where(r => r.EnterpriseId != null && r.Day >= fromDay && r.Day <= toDay && r.Verdict == Sources.InspectionVerdict.Fail)
-            .Select(r => new Mention("inspection", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory)).ToListAsync(ct));
+            .Select(r => new Mention("inspection", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory, r.Vulnerable)).ToListAsync(ct));
         mentions.AddRange(await db.EnforcementCases.Where(r => r.EnterpriseId != null && r.Day >= fromDay && r.Day <= toDay)
-            .Select(r => new Mention("case", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory)).ToListAsync(ct));
+            .Select(r => new Mention("case", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory, r.Vulnerable)).ToListAsync(ct));
         mentions.AddRange(await db.OpinionItems.Where(r => r.EnterpriseId != null && r.Day >= fromDay && r.Day <= toDay)
-            .Select(r => new Mention("opinion", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory)).ToListAsync(ct));
+            .Select(r => new Mention("opinion", r.Id, r.EnterpriseId!.Value, r.Problem, r.ProductCategory, r.Vulnerable)).ToListAsync(ct));
 
         // Only records about a safety or fraud problem converge: three price or delivery complaints about one shop are routine.
         mentions.RemoveAll(m => ProblemSeverity.Of(m.Problem) < 3);
@@ -47,6 +47,7 @@ public static class Convergence
                 $"{sources} 类来源 {g.Count()} 条记录指向同一企业 ({sources} source types, {g.Count()} records)")
             {
                 Severity = g.Max(m => ProblemSeverity.Of(m.Problem)),
+                Vulnerable = g.Aggregate(Sources.VulnerableGroups.None, (v, m) => v | m.Vulnerable),
             };
             draft.Evidence.AddRange(g.Select(m => new RecordRef(m.Source, m.Id)));
             found.Add(draft);

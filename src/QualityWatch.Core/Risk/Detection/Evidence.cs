@@ -17,11 +17,9 @@ public static class Evidence
     {
         foreach (var d in drafts)
         {
+            // Convergence already holds its records and their flags.
             if (d.Kind == SignalKind.Convergence)
-            {
-                await MarkVulnerableAsync(db, d, ct);
                 continue;
-            }
             var s = d.Series;
             var prefix = RegionCodes.ToPrefix(s.RegionCode);
             var rows = s.Source switch
@@ -46,22 +44,5 @@ public static class Evidence
         if (prefix is not null)
             q = q.Where(r => r.RegionCode.StartsWith(prefix));
         return await q.OrderBy(r => r.Id).Take(MaxRecords).Select(r => new Row(r.Id, r.Vulnerable)).ToListAsync(ct);
-    }
-
-    private static async Task MarkVulnerableAsync(QualityWatchDbContext db, SignalDraft d, CancellationToken ct)
-    {
-        foreach (var type in d.Evidence.GroupBy(e => e.Type))
-        {
-            var ids = type.Select(e => e.Id).ToList();
-            var flags = type.Key switch
-            {
-                "complaint" => await db.Complaints.Where(r => ids.Contains(r.Id)).Select(r => r.Vulnerable).ToListAsync(ct),
-                "inspection" => await db.InspectionResults.Where(r => ids.Contains(r.Id)).Select(r => r.Vulnerable).ToListAsync(ct),
-                "case" => await db.EnforcementCases.Where(r => ids.Contains(r.Id)).Select(r => r.Vulnerable).ToListAsync(ct),
-                _ => await db.OpinionItems.Where(r => ids.Contains(r.Id)).Select(r => r.Vulnerable).ToListAsync(ct),
-            };
-            foreach (var f in flags)
-                d.Vulnerable |= f;
-        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class ScanRisks(QualityWatchDbContext db, IOptions<RiskOptions> op
     public async Task<ScanResult> RunAsync(DateOnly? asOf, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var today = asOf ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().ToOffset(SourceRecord.ChinaOffset).DateTime);
+        var today = asOf ?? SourceRecord.ChinaDate(db.Clock.GetUtcNow());
         var week = ((today.DayNumber + 1) / 7) - 1;
         var weekStart = DateOnly.FromDayNumber(week * 7);
         var firstDay = await SeriesLoader.FirstDayAsync(db, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using QualityWatch.Core.Risk.Sources;
 
 namespace QualityWatch.Core.Risk.Detection;
@@ -23,7 +24,28 @@ public sealed record SignalDraft(
 }
 
 /// <summary>A source record named as evidence: type (complaint, inspection, case, opinion) and id.</summary>
-public sealed record RecordRef(string Type, long Id);
+public sealed record RecordRef(string Type, long Id)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The stored form of a signal's evidence: <c>[{"type": …, "id": …}]</c>.</summary>
+    public static string ToJson(IEnumerable<RecordRef> refs) => JsonSerializer.Serialize(refs, Json);
+
+    /// <summary>Reads <see cref="RiskSignal.Evidence"/>; an unreadable list reads as none rather than failing a page.</summary>
+    public static List<RecordRef> ParseList(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return [];
+        try
+        {
+            return JsonSerializer.Deserialize<List<RecordRef>>(json, Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}
 
 /// <summary>Signal strength on the 0–100 scale the risk score adds up (docs/risk.md).</summary>
 public static class SignalStrength

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityWatch.Core.Persistence;
 
@@ -26,7 +25,7 @@ public sealed class StoreSignals(QualityWatchDbContext db)
         var updated = new List<RiskSignal>();
         foreach (var d in drafts)
         {
-            var evidence = JsonSerializer.Serialize(d.Evidence.Select(e => new { type = e.Type, id = e.Id }));
+            var evidence = RecordRef.ToJson(d.Evidence);
             if (existing.TryGetValue((d.Series.Key, d.PeriodStart), out var s))
             {
                 if (s.Observed == d.Observed && s.Evidence == evidence)

@@ -54,7 +54,10 @@ public abstract class SourceRecord : IAudited
 
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public static int DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime).DayNumber;
+    /// <summary>The Beijing-time calendar date of an instant: what "today" and a record's day mean everywhere.</summary>
+    public static DateOnly ChinaDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+
+    public static int DayOf(DateTimeOffset at) => ChinaDate(at).DayNumber;
 
     /// <summary>The text the analysis reads.</summary>
     public abstract string AnalysedText { get; }

@@ -16,8 +16,6 @@ namespace QualityWatch.Core.Risk.Warnings;
 /// </summary>
 public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions> options)
 {
-    private static readonly WarningState[] Open = [WarningState.Detected, WarningState.Assessing, WarningState.Warned, WarningState.Disposing];
-
     public async Task<(int Created, int Updated)> RunAsync(IReadOnlyList<RiskSignal> signals, CancellationToken ct)
     {
         if (signals.Count == 0)
@@ -28,24 +26,22 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         foreach (var group in signals.GroupBy(WarningRules.GroupKey))
         {
-            var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && Open.Contains(w.State), ct);
+            var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && WarningRules.OpenStates.Contains(w.State), ct);
             var all = group.ToList();
-            if (warning is null && !WarningRules.RaisesWarning(WarningRules.Score(all), group.First().Problem))
-                continue;
             if (warning is not null)
-            {
                 all.AddRange(await db.RiskSignals.Where(s => s.WarningId == warning.Id).ToListAsync(ct));
-                updated++;
-            }
-            else
+            var score = WarningRules.Score(all);
+            if (warning is null)
             {
                 var first = group.First();
+                if (!WarningRules.RaisesWarning(score, first.Problem))
+                    continue;
                 warning = new RiskWarning
                 {
                     Number = await NextNumberAsync(now, ct),
                     GroupKey = group.Key,
                     Title = "",
-                    RegionCode = RegionOf(group.ToList()),
+                    RegionCode = RegionOf(all),
                     ProductCategory = first.ProductCategory,
                     Problem = first.Problem,
                     EnterpriseId = first.EnterpriseId,
@@ -56,7 +52,10 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
                 db.RiskWarnings.Add(warning);
                 created++;
             }
-            var score = WarningRules.Score(all);
+            else
+            {
+                updated++;
+            }
             var level = WarningRules.Level(score.Value, score.Severity);
             var raised = level < warning.Level || warning.Id == 0;
             warning.Score = Math.Max(warning.Score, score.Value);
@@ -113,8 +112,7 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         // Numbers are national: count across every region, not the caller's.
         var last = await db.RiskWarnings.IgnoreQueryFilters().Where(w => w.Number.StartsWith(prefix))
             .OrderByDescending(w => w.Number).Select(w => w.Number).FirstOrDefaultAsync(ct);
-        var pending = db.ChangeTracker.Entries<RiskWarning>().Count(e => e.State == EntityState.Added);
-        var n = (last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1 + pending;
+        var n = (last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1;
         return prefix + n.ToString("D5", CultureInfo.InvariantCulture);
     }
 }

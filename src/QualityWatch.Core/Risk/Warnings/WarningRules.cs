@@ -78,6 +78,11 @@ public static class WarningRules
         _ => WarningLevel.Blue,
     };
 
+    /// <summary>States in which a warning still asks something of an officer (and collects new signals).</summary>
+    public static readonly WarningState[] OpenStates = [WarningState.Detected, WarningState.Assessing, WarningState.Warned, WarningState.Disposing];
+
+    public static bool IsOpen(WarningState state) => state is not (WarningState.Closed or WarningState.Dismissed);
+
     public static string NameZh(WarningLevel level) => level switch
     {
         WarningLevel.Red => "红色（Ⅰ级）",

@@ -8,6 +8,7 @@ using QualityWatch.Core.Access;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Risk.Detection;
 using QualityWatch.Core.Risk.Sources;
+using QualityWatch.Core.Risk.Sources.Import;
 using QualityWatch.Core.Risk.Warnings;
 using QualityWatch.Web.Ui;
 
@@ -36,7 +37,7 @@ public sealed record SeriesChart(string SeriesKey, string Frequency, IReadOnlyLi
 /// <summary>Shared parts of the risk pages: open states, overdue rules, record loading, highlighting and series charts.</summary>
 public static class RiskUi
 {
-    public static readonly WarningState[] OpenStates = [WarningState.Detected, WarningState.Assessing, WarningState.Warned, WarningState.Disposing];
+    public static readonly WarningState[] OpenStates = WarningRules.OpenStates;
     public static readonly string[] SourceKinds = ["complaint", "inspection", "case", "opinion"];
 
     /// <summary>Weeks shown by the series charts (about two years).</summary>
@@ -45,7 +46,7 @@ public static class RiskUi
     /// <summary>Days shown for daily series (opinion items scanned by EARS).</summary>
     public const int ChartDays = 182;
 
-    public static bool IsOpen(WarningState s) => s is WarningState.Detected or WarningState.Assessing or WarningState.Warned or WarningState.Disposing;
+    public static bool IsOpen(WarningState s) => WarningRules.IsOpen(s);
 
     public static bool IsOverdue(RiskWarning w, DateTimeOffset now) => IsOpen(w.State) && w.DueAt is { } due && due < now;
 
@@ -61,32 +62,7 @@ public static class RiskUi
     public static int Today(DateTimeOffset now) => SourceRecord.DayOf(now);
 
     /// <summary>The {type, id} list a signal stores as its evidence.</summary>
-    public static List<RecordRef> ParseEvidence(string? json)
-    {
-        var list = new List<RecordRef>();
-        if (string.IsNullOrWhiteSpace(json))
-            return list;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Array)
-                return list;
-            foreach (var e in doc.RootElement.EnumerateArray())
-            {
-                if (e.ValueKind != JsonValueKind.Object)
-                    continue;
-                var type = Property(e, "type") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
-                var id = Property(e, "id") is { ValueKind: JsonValueKind.Number } i && i.TryGetInt64(out var v) ? v : (long?)null;
-                if (type is not null && id is not null)
-                    list.Add(new RecordRef(type, id.Value));
-            }
-        }
-        catch (JsonException)
-        {
-            // An unreadable evidence list shows as none rather than breaking the page.
-        }
-        return list;
-    }
+    public static List<RecordRef> ParseEvidence(string? json) => RecordRef.ParseList(json);
 
     private static JsonElement? Property(JsonElement e, string name)
     {
@@ -104,18 +80,10 @@ public static class RiskUi
         var result = new List<RecordView>();
         foreach (var group in refs.GroupBy(r => r.Type))
         {
-            var ids = group.Select(r => r.Id).Distinct().ToList();
-            IQueryable<SourceRecord>? set = group.Key switch
-            {
-                "complaint" => db.Complaints,
-                "inspection" => db.InspectionResults,
-                "case" => db.EnforcementCases,
-                "opinion" => db.OpinionItems,
-                _ => null,
-            };
-            if (set is null)
+            if (SourceSchema.Find(group.Key) is not { } schema)
                 continue;
-            var records = await set.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+            var ids = group.Select(r => r.Id).Distinct().ToList();
+            var records = await schema.Query(db).AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
             result.AddRange(records.Select(r => View(group.Key, r)));
         }
         return result;
@@ -125,10 +93,12 @@ public static class RiskUi
     public static async Task<List<RecordView>> LatestForEnterpriseAsync(QualityWatchDbContext db, long enterpriseId, int take, CancellationToken ct)
     {
         var result = new List<RecordView>();
-        result.AddRange((await db.Complaints.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId).OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct)).Select(r => View("complaint", r)));
-        result.AddRange((await db.InspectionResults.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId).OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct)).Select(r => View("inspection", r)));
-        result.AddRange((await db.EnforcementCases.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId).OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct)).Select(r => View("case", r)));
-        result.AddRange((await db.OpinionItems.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId).OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct)).Select(r => View("opinion", r)));
+        foreach (var schema in SourceSchema.All)
+        {
+            var latest = await schema.Query(db).AsNoTracking().Where(r => r.EnterpriseId == enterpriseId)
+                .OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
+            result.AddRange(latest.Select(r => View(schema.Kind, r)));
+        }
         return result.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(take).ToList();
     }
 

@@ -40,37 +40,15 @@ public sealed class ImportEnterprises(QualityWatchDbContext db, AuditContext aud
     }
 
     /// <summary>Imports a file on disk and writes the reject file next to it (or removes a stale one).</summary>
-    public async Task<ImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
-    {
-        if (!File.Exists(path))
-            throw new ImportFileException($"文件不存在：{path} (file not found)");
-        ImportResult result;
-        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false))
-            result = await ImportAsync(file, Path.GetFileName(path), progress, ct);
-        var rejectPath = RejectFile.PathFor(path);
-        if (result.Rejects.Count > 0)
-        {
-            await RejectFile.WriteAsync(rejectPath, result.Rejects, ct);
-            return result with { RejectFile = rejectPath };
-        }
-        // A reject file from an earlier run would describe rows that are now fine.
-        if (File.Exists(rejectPath))
-            File.Delete(rejectPath);
-        return result;
-    }
+    public Task<ImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportFile.RunAsync(path, (file, name) => ImportAsync(file, name, progress, ct), ct);
 
     /// <summary>Imports from a stream (an upload); a non-seekable stream is buffered to a temporary file first.</summary>
-    public async Task<ImportResult> ImportAsync(Stream input, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
-    {
-        if (!input.CanSeek)
-        {
-            var temp = Path.GetTempFileName();
-            await using var buffered = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            await input.CopyToAsync(buffered, ct);
-            buffered.Position = 0;
-            return await ImportAsync(buffered, fileName, progress, ct);
-        }
+    public Task<ImportResult> ImportAsync(Stream input, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportFile.SeekableAsync(input, seekable => ImportSeekableAsync(seekable, fileName, progress, ct), ct);
 
+    private async Task<ImportResult> ImportSeekableAsync(Stream input, string fileName, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         using var sheet = SheetReader.Open(input, fileName);
         var columns = new int[Enum.GetValues<EnterpriseField>().Length];

@@ -25,34 +25,14 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public async Task<ImportResult> ImportFileAsync(SourceSchema schema, string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
-    {
-        if (!File.Exists(path))
-            throw new ImportFileException($"文件不存在：{path} (file not found)");
-        ImportResult result;
-        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-            result = await ImportAsync(schema, file, Path.GetFileName(path), progress, ct);
-        var rejectPath = RejectFile.PathFor(path);
-        if (result.Rejects.Count > 0)
-        {
-            await RejectFile.WriteAsync(rejectPath, result.Rejects, ct);
-            return result with { RejectFile = rejectPath };
-        }
-        if (File.Exists(rejectPath))
-            File.Delete(rejectPath);
-        return result;
-    }
+    public Task<ImportResult> ImportFileAsync(SourceSchema schema, string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportFile.RunAsync(path, (file, name) => ImportAsync(schema, file, name, progress, ct), ct);
 
-    public async Task<ImportResult> ImportAsync(SourceSchema schema, Stream input, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    public Task<ImportResult> ImportAsync(SourceSchema schema, Stream input, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportFile.SeekableAsync(input, seekable => ImportSeekableAsync(schema, seekable, fileName, progress, ct), ct);
+
+    private async Task<ImportResult> ImportSeekableAsync(SourceSchema schema, Stream input, string fileName, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        if (!input.CanSeek)
-        {
-            var temp = Path.GetTempFileName();
-            await using var buffered = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            await input.CopyToAsync(buffered, ct);
-            buffered.Position = 0;
-            return await ImportAsync(schema, buffered, fileName, progress, ct);
-        }
         using var sheet = SheetReader.Open(input, fileName);
         var map = ColumnMap.Build(schema.Columns, sheet.Headers);
         if (map[SourceSchema.SourceIdField] < 0)

@@ -37,7 +37,6 @@ public sealed class SourceRow(int number, string?[] cells)
         "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm:ss", "yyyy年M月d日 H:mm",
     ];
 
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>Dates and times as Chinese offices write them; a time without an offset is Beijing time.</summary>
     public DateTimeOffset? Time(int field, bool required)
@@ -53,10 +52,10 @@ public sealed class SourceRow(int number, string?[] cells)
             return withOffset.ToUniversalTime();
         // Stored in UTC: PostgreSQL's timestamptz accepts only offset 0 from Npgsql.
         if (DateTime.TryParseExact(v, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, ChinaOffset).ToUniversalTime();
+            return new DateTimeOffset(local, SourceRecord.ChinaOffset).ToUniversalTime();
         // Excel hands dates through as serial numbers when a cell is formatted as a number.
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-            return new DateTimeOffset(DateTime.FromOADate(serial), ChinaOffset).ToUniversalTime();
+            return new DateTimeOffset(DateTime.FromOADate(serial), SourceRecord.ChinaOffset).ToUniversalTime();
         Errors.Add((field, "无法识别的日期，应为 yyyy-MM-dd 或 yyyy-MM-dd HH:mm (not a date: use yyyy-MM-dd or yyyy-MM-dd HH:mm)"));
         return null;
     }
