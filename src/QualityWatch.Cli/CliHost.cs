@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QualityWatch.Core.Access;
 using QualityWatch.Core.Identity;
+using QualityWatch.Core.Certification;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Registry;
 using QualityWatch.Core.Risk;
@@ -49,6 +50,7 @@ public static class CliHost
         services.AddQualityWatchIdentityCore();
         services.AddRegistry();
         services.AddRisk();
+        services.AddCertification();
         return services.BuildServiceProvider();
     }
 

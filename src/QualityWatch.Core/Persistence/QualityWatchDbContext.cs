@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using QualityWatch.Core.Access;
 using QualityWatch.Core.Audit;
+using QualityWatch.Core.Certification.Store;
+using QualityWatch.Core.Credit;
 using QualityWatch.Core.Identity;
 using QualityWatch.Core.Registry.Batches;
 using QualityWatch.Core.Registry.Enterprises;
@@ -43,6 +45,12 @@ public sealed class QualityWatchDbContext(
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProducerLead> ProducerLeads => Set<ProducerLead>();
+    public DbSet<BodyRecord> CertificationBodies => Set<BodyRecord>();
+    public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
+    public DbSet<CertificateEventRecord> CertificateEvents => Set<CertificateEventRecord>();
+    public DbSet<SurveillanceAuditRecord> CertificateAudits => Set<SurveillanceAuditRecord>();
+    public DbSet<DishonestyListing> CreditListings => Set<DishonestyListing>();
+    public DbSet<ListingEvent> CreditListingEvents => Set<ListingEvent>();
 
     public AccessScope Scope => scope;
     public TimeProvider Clock => clock;
@@ -93,6 +101,24 @@ public sealed class QualityWatchDbContext(
             (ScopeEnterpriseId == null || n.EnterpriseId == ScopeEnterpriseId));
         builder.Entity<ProducerLead>().HasQueryFilter(l =>
             ScopeEnterpriseId == null && (ScopePrefix == null || l.RegionCode.StartsWith(ScopePrefix)));
+        // Certificates are scoped by the holder's region (foreign holders: national staff only); an enterprise sees
+        // its own. Bodies are public registers and need no filter.
+        builder.Entity<CertificateRecord>().HasQueryFilter(c =>
+            (ScopePrefix == null || (c.RegionCode != null && c.RegionCode.StartsWith(ScopePrefix))) &&
+            (ScopeEnterpriseId == null || c.HolderEnterpriseId == ScopeEnterpriseId));
+        builder.Entity<CertificateEventRecord>().HasQueryFilter(e =>
+            (ScopePrefix == null || (e.Certificate!.RegionCode != null && e.Certificate.RegionCode.StartsWith(ScopePrefix))) &&
+            (ScopeEnterpriseId == null || e.Certificate!.HolderEnterpriseId == ScopeEnterpriseId));
+        builder.Entity<SurveillanceAuditRecord>().HasQueryFilter(a =>
+            (ScopePrefix == null || (a.Certificate!.RegionCode != null && a.Certificate.RegionCode.StartsWith(ScopePrefix))) &&
+            (ScopeEnterpriseId == null || a.Certificate!.HolderEnterpriseId == ScopeEnterpriseId));
+        // Public listings are public through the public query handler (acting as the system); staff lists stay regional.
+        builder.Entity<DishonestyListing>().HasQueryFilter(l =>
+            (ScopePrefix == null || l.RegionCode.StartsWith(ScopePrefix)) &&
+            (ScopeEnterpriseId == null || l.EnterpriseId == ScopeEnterpriseId));
+        builder.Entity<ListingEvent>().HasQueryFilter(e =>
+            (ScopePrefix == null || e.Listing!.RegionCode.StartsWith(ScopePrefix)) &&
+            (ScopeEnterpriseId == null || e.Listing!.EnterpriseId == ScopeEnterpriseId));
         builder.Entity<OutboxMessage>().HasQueryFilter(m => ScopePrefix == null && ScopeEnterpriseId == null);
         // Audit entries without a region (users, tokens) are national business.
         builder.Entity<AuditEntry>().HasQueryFilter(a =>

@@ -1,3 +1,4 @@
+using QualityWatch.Core.Certification;
 using QualityWatch.Core.Registry;
 using QualityWatch.Core.Risk;
 
@@ -10,6 +11,7 @@ public static class ModuleRegistration
     {
         services.AddRegistry();
         services.AddRisk();
+        services.AddCertification();
         return services;
     }
 

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QualityWatch.Core.Access;
+using QualityWatch.Core.Certification.Seed;
+using QualityWatch.Core.Certification.Snapshot;
+using QualityWatch.Core.Persistence;
+
+namespace QualityWatch.Core.Certification.Store;
+
+/// <summary>
+/// The in-memory registry every verification reads (thousands per second; a database round trip per check would
+/// not do). Loaded on first use from the database plus the seed bodies; after an import or a lifecycle change the
+/// writer calls <see cref="Invalidate"/> and the next reader triggers a reload while still being served the previous
+/// snapshot, so verification never waits on a rebuild once one snapshot exists.
+/// </summary>
+public sealed class RegistrySnapshot(IServiceScopeFactory scopes, ILogger<RegistrySnapshot> log)
+{
+    private readonly Lock _gate = new();
+    private volatile CertificateRegistry? _current;
+    private volatile bool _stale = true;
+    private Task<CertificateRegistry>? _loading;
+
+    /// <summary>When the current snapshot was built (UTC); null before the first load.</summary>
+    public DateTimeOffset? LoadedAt { get; private set; }
+
+    /// <summary>The current snapshot; the first call waits for the load, later calls never do.</summary>
+    public async ValueTask<CertificateRegistry> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var current = _current;
+        if (current is not null && !_stale)
+            return current;
+        var loading = StartLoad();
+        return current ?? await loading.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the snapshot out of date; the next read starts a reload.</summary>
+    public void Invalidate() => _stale = true;
+
+    /// <summary>Reloads now and waits for it: for the CLI and tests, which must see their own writes.</summary>
+    public async Task<CertificateRegistry> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        Task<CertificateRegistry> loading;
+        lock (_gate)
+        {
+            // A load already running may have read the database before the caller's write: start a new one after it.
+            var previous = _loading;
+            _stale = false;
+            _loading = loading = previous is { IsCompleted: false }
+                ? previous.ContinueWith(_ => LoadAsync(), TaskScheduler.Default).Unwrap()
+                : LoadAsync();
+        }
+        return await loading.WaitAsync(cancellationToken);
+    }
+
+    private Task<CertificateRegistry> StartLoad()
+    {
+        lock (_gate)
+        {
+            if (_loading is { IsCompleted: false })
+                return _loading;
+            if (_current is not null && !_stale && _loading is not null)
+                return _loading;
+            _stale = false;
+            return _loading = Task.Run(LoadAsync);
+        }
+    }
+
+    private async Task<CertificateRegistry> LoadAsync()
+    {
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem("system:certificate-registry");
+            var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+            var registry = await LoadFromAsync(db, CancellationToken.None);
+            _current = registry;
+            LoadedAt = DateTimeOffset.UtcNow;
+            log.LogInformation("Certificate registry loaded: {Certificates} certificates, {Bodies} bodies in {Seconds:0.00} s",
+                registry.CertificateCount, registry.Bodies.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return registry;
+        }
+        catch (Exception ex)
+        {
+            _stale = true;
+            log.LogError(ex, "Loading the certificate registry failed");
+            throw;
+        }
+    }
+
+    /// <summary>Builds a registry from the database as it is now, with the seed bodies and misleading issuers.</summary>
+    public static async Task<CertificateRegistry> LoadFromAsync(QualityWatchDbContext db, CancellationToken cancellationToken)
+    {
+        // The registry is national by nature (verification is public), so region filters do not apply here.
+        var bodies = await db.CertificationBodies.IgnoreQueryFilters().AsNoTracking()
+            .Include(b => b.Scopes).Include(b => b.Statuses).AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var events = (await db.CertificateEvents.IgnoreQueryFilters().AsNoTracking()
+                .Select(e => new { e.CertificateId, e.Id, e.Date, e.Kind, e.Note })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.CertificateId);
+        var audits = (await db.CertificateAudits.IgnoreQueryFilters().AsNoTracking()
+                .Select(a => new { a.CertificateId, a.Date, a.Passed, a.Note })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.CertificateId);
+        var certificates = new List<Certificate>();
+        await foreach (var c in db.Certificates.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var snapshot = c.ToSnapshot() with
+            {
+                Events = [.. events[c.Id].OrderBy(e => e.Date).ThenBy(e => e.Id).Select(e => new LifecycleEvent(e.Date, e.Kind, e.Note))],
+                Audits = [.. audits[c.Id].OrderBy(a => a.Date).Select(a => new SurveillanceAudit(a.Date, a.Passed, a.Note))],
+            };
+            certificates.Add(snapshot);
+        }
+        var listings = (await db.CreditListings.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken))
+            .Select(l => l.ToSnapshot()).OfType<CreditListing>();
+        return KnownBodies.Registry(certificates, bodies.Select(b => b.ToSnapshot()), listings);
+    }
+}
