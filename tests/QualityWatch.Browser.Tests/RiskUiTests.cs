@@ -296,6 +296,49 @@ public sealed class RiskUiTests(AppFixture app)
     }
 
     [BrowserFact]
+    public async Task An_officer_confirms_an_unlicensed_producer_lead_and_opens_the_warning_it_raised()
+    {
+        var name = $"无证熔喷作坊{Guid.NewGuid():N}"[..16];
+        long leadId;
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem("browser-tests");
+            var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+            var now = db.Clock.GetUtcNow();
+            var lead = new QualityWatch.Core.Risk.Leads.ProducerLead
+            {
+                Name = name,
+                NormalizedName = name,
+                RegionCode = "440307",
+                Mentions = 4,
+                Sources = ["complaint", "opinion"],
+                FirstSeenAt = now.AddDays(-10),
+                LastSeenAt = now.AddDays(-1),
+            };
+            db.ProducerLeads.Add(lead);
+            await db.SaveChangesAsync();
+            leadId = lead.Id;
+        }
+
+        var officer = Demo("sz.officer");
+        await using var s = await app.SignInAsync(officer.Name, officer.Password);
+        var page = s.Page;
+        await page.GotoAsync("/risk/leads?status=new");
+        var row = page.Locator("#lead-list tr.lead-row", new() { HasText = name });
+        // Dismissing without a reason is refused on the row itself.
+        await row.Locator(".lead-dismiss").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".lead-error")).ToContainTextAsync("理由");
+        await page.Locator("#lead-list tr.lead-row", new() { HasText = name }).Locator("input[name=note]").FillAsync("现场核实：无证照，正在生产");
+        await page.Locator("#lead-list tr.lead-row", new() { HasText = name }).Locator(".lead-confirm").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#lead-reviewed")).ToContainTextAsync(name);
+        await page.Locator("#lead-warning-link").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/risk/warnings/\d+$"));
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("无证生产");
+        Assert.Empty(s.Errors);
+        _ = leadId;
+    }
+
+    [BrowserFact]
     public async Task A_complaint_upload_lists_rejects_and_the_template_has_the_Chinese_headers()
     {
         var gd = Demo("gd.officer");

@@ -67,6 +67,17 @@ public sealed class RiskOptions : IValidatableObject
     /// <summary>Working days allowed for disposal tasks, per level 红, 橙, 黄, 蓝.</summary>
     public int[] DisposeWorkingDays { get; set; } = [5, 10, 15, 20];
 
+    /// <summary>Public holidays (法定节假日) from the State Council's annual notice: not working days for deadlines.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>Weekend days the same notice makes working days (调休上班).</summary>
+    public List<DateOnly> WorkingWeekendDays { get; set; } = [];
+
+    /// <summary>The deadline calendar built from <see cref="Holidays"/> and <see cref="WorkingWeekendDays"/>.</summary>
+    public Warnings.WorkingCalendar Calendar => _calendar ??= new(Holidays, WorkingWeekendDays);
+
+    private Warnings.WorkingCalendar? _calendar;
+
     /// <summary>Public-opinion feeds pulled on <see cref="FeedSchedule"/>.</summary>
     public List<Sources.Feeds.FeedOptions> Feeds { get; set; } = [];
 
@@ -98,6 +109,8 @@ public sealed class RiskOptions : IValidatableObject
             yield return new ValidationResult("Risk:AssessWorkingDays needs four positive values (红, 橙, 黄, 蓝)");
         if (DisposeWorkingDays.Length != 4 || DisposeWorkingDays.Any(d => d < 1))
             yield return new ValidationResult("Risk:DisposeWorkingDays needs four positive values (红, 橙, 黄, 蓝)");
+        foreach (var day in WorkingWeekendDays.Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
+            yield return new ValidationResult($"Risk:WorkingWeekendDays: {day:yyyy-MM-dd} is not a Saturday or Sunday");
         foreach (var feed in Feeds)
         {
             if (string.IsNullOrWhiteSpace(feed.Name))

@@ -21,6 +21,7 @@ public static class RiskRegistration
         services.AddScoped<RaiseWarnings>();
         services.AddScoped<ScanRisks>();
         services.AddScoped<WarningWorkflow>();
+        services.AddScoped<Leads.ReviewLead>();
         services.AddScoped<DeliverOutbox>();
         return services;
     }

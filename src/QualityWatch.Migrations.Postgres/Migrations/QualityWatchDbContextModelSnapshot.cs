@@ -1148,6 +1148,20 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("SignalId")
+                        .HasColumnType("bigint");
+
                     b.PrimitiveCollection<List<string>>("Sources")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -1108,6 +1108,20 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignalId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Sources")
                         .IsRequired()
                         .HasColumnType("TEXT");

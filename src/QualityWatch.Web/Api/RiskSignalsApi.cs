@@ -32,10 +32,15 @@ public sealed record ScanResponse(
 
 public sealed record LeadDto(
     long Id, string Name, string RegionCode, int Mentions, IReadOnlyList<string> Sources, IReadOnlyList<string> Records,
-    DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, LeadStatus Status)
+    DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, LeadStatus Status,
+    string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote, long? SignalId, long? WarningId = null)
 {
-    public static LeadDto From(ProducerLead l) => new(l.Id, l.Name, l.RegionCode, l.Mentions, l.Sources, l.Records, l.FirstSeenAt, l.LastSeenAt, l.Status);
+    public static LeadDto From(ProducerLead l) => new(l.Id, l.Name, l.RegionCode, l.Mentions, l.Sources, l.Records, l.FirstSeenAt, l.LastSeenAt, l.Status,
+        l.ReviewedBy, l.ReviewedAt, l.ReviewNote, l.SignalId);
 }
+
+/// <param name="Decision">confirmed, dismissed or new (reopen a dismissed lead).</param>
+public sealed record LeadReviewRequest(string? Decision, string? Note);
 
 /// <summary>/api/v1/risk/signals, /risk/leads and /risk/scan.</summary>
 public static class RiskSignalsApi
@@ -48,6 +53,8 @@ public static class RiskSignalsApi
         risk.MapGet("/signals/{id:long}", GetAsync).WithName("GetRiskSignal").RequireAuthorization(Policies.Staff);
         risk.MapGet("/leads", ListLeadsAsync).WithName("ListProducerLeads").RequireAuthorization(Policies.Staff)
             .WithDescription("Producers named in records that match no registered enterprise (possible unlicensed producers), newest first.");
+        risk.MapPost("/leads/{id:long}/review", ReviewLeadAsync).WithName("ReviewProducerLead").RequireAuthorization(Policies.RegistryEditor)
+            .WithDescription("decision confirmed (raises an unlicensed-production signal and warning), dismissed (note required) or new (reopen a dismissed lead).");
         risk.MapPost("/scan", ScanAsync).WithName("ScanRisks").RequireAuthorization(Policies.NationalAdmin)
             .WithDescription("Runs the same scan as the scheduler and `qw risk scan` for the last complete week on or before asOf (default today, Beijing time).");
     }
@@ -136,6 +143,19 @@ public static class RiskSignalsApi
         var rows = await q.OrderByDescending(l => l.Id).Take(take + 1).ToListAsync(ct);
         var page = Cursor.ToPage(rows, take, l => l.Id);
         return TypedResults.Ok(new ListResponse<LeadDto>(page.Items.Select(LeadDto.From).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<LeadDto>, NotFound, ValidationProblem>> ReviewLeadAsync(
+        long id, LeadReviewRequest request, ReviewLead review, CancellationToken ct)
+    {
+        if (!Enum.TryParse<LeadStatus>(request.Decision, ignoreCase: true, out var decision) || !Enum.IsDefined(decision) || char.IsAsciiDigit(request.Decision![0]))
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["decision"] = ["decision must be confirmed, dismissed or new"] });
+        var r = await review.RunAsync(id, decision, request.Note, ct);
+        if (r.NotFound)
+            return TypedResults.NotFound();
+        if (r.Errors.Count > 0)
+            return ApiProblems.Invalid(r.Errors);
+        return TypedResults.Ok(LeadDto.From(r.Lead!) with { WarningId = r.WarningId });
     }
 
     private static async Task<Results<Ok<ScanResponse>, ValidationProblem>> ScanAsync(

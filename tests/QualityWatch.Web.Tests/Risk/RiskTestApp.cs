@@ -76,6 +76,13 @@ public sealed class RiskTestApp
         tokens[name] = (await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!, "tests")).Token;
     }
 
+    /// <summary>A regional officer (or other role) that only some tests need.</summary>
+    public async Task AddUserIfMissingAsync(string name, string regionCode, string role = Roles.RegionalOfficer)
+    {
+        if (!tokens.ContainsKey(name))
+            await AddUserAsync(name, role, regionCode, null);
+    }
+
     public HttpClient ClientFor(string userName)
     {
         var client = new HttpClient { BaseAddress = BaseAddress };

@@ -138,7 +138,7 @@ public sealed class RiskWorkflowApiTests
         Assert.Equal("orange", issued.GetProperty("level").GetString());
         Assert.Equal("sz.officer", issued.GetProperty("assessedBy").GetString());
         var issuedAt = issued.GetProperty("issuedAt").GetDateTimeOffset();
-        Assert.Equal(WarningRules.AddWorkingDays(issuedAt, 10), issued.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(WorkingCalendar.WeekdaysOnly.AddWorkingDays(issuedAt, 10), issued.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal(["440305"], issued.GetProperty("issuedTo").EnumerateArray().Select(r => r.GetString()));
         var assessTwice = await sz.PostJsonAsync($"/api/v1/risk/warnings/{id}/assess", new { judgement = "again", decision = "dismiss" }, HttpStatusCode.Conflict);
         Assert.Contains("already assessed", assessTwice.GetProperty("detail").GetString());

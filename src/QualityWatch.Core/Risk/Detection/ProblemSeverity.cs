@@ -40,6 +40,8 @@ public static class ProblemSeverity
         "case" => "执法案件",
         "opinion" => "舆情",
         "convergence" => "多源汇聚",
+        "lead" => "线索核实",
+        "certification" => "认证监管",
         _ => source,
     };
 }

@@ -29,6 +29,12 @@ public sealed class ProducerLead : IAudited
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
     public LeadStatus Status { get; set; }
+    /// <summary>Who confirmed or dismissed the lead, when, and why: the officer's on-site finding.</summary>
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewNote { get; set; }
+    /// <summary>The signal a confirmation raised, so the lead enters the warning workflow once.</summary>
+    public long? SignalId { get; set; }
 
     string IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     string? IAudited.AuditRegionCode => RegionCode;
@@ -42,6 +48,8 @@ internal sealed class ProducerLeadConfiguration : IEntityTypeConfiguration<Produ
         builder.Property(l => l.Name).HasMaxLength(256);
         builder.Property(l => l.NormalizedName).HasMaxLength(256);
         builder.Property(l => l.RegionCode).HasMaxLength(6);
+        builder.Property(l => l.ReviewedBy).HasMaxLength(256);
+        builder.Property(l => l.ReviewNote).HasMaxLength(4000);
         builder.HasIndex(l => new { l.NormalizedName, l.RegionCode }).IsUnique();
         builder.HasIndex(l => l.RegionCode);
     }

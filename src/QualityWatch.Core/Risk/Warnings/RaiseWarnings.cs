@@ -24,9 +24,11 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         var created = 0;
         var updated = 0;
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        foreach (var group in signals.GroupBy(WarningRules.GroupKey))
+        // National groups go last so that they can find the provincial warning this same run created.
+        foreach (var group in signals.GroupBy(WarningRules.GroupKey).OrderBy(g => IsNational(g.Key)))
         {
-            var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && WarningRules.OpenStates.Contains(w.State), ct);
+            var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && WarningRules.OpenStates.Contains(w.State), ct)
+                ?? (IsNational(group.Key) ? await SingleProvincialAsync(group.Key, ct) : null);
             var all = group.ToList();
             if (warning is not null)
                 all.AddRange(await db.RiskSignals.Where(s => s.WarningId == warning.Id).ToListAsync(ct));
@@ -65,7 +67,7 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
             {
                 warning.Level = level;
                 if (warning.State is WarningState.Detected or WarningState.Assessing)
-                    warning.DueAt = WarningRules.AddWorkingDays(now, options.Value.AssessWorkingDays[(int)level - 1]);
+                    warning.DueAt = options.Value.Calendar.AddWorkingDays(now, options.Value.AssessWorkingDays[(int)level - 1]);
             }
             warning.Title = await TitleAsync(warning, regionNames, ct);
             warning.UpdatedAt = now;
@@ -75,6 +77,23 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
             await db.SaveChangesAsync(ct);
         }
         return (created, updated);
+    }
+
+    private static bool IsNational(string groupKey) => groupKey.EndsWith("|10", StringComparison.Ordinal) && !groupKey.StartsWith("enterprise|", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A national series rises whenever one province's does, so a national alarm while exactly one province has an
+    /// open warning for the same category and problem is that province's risk seen from above: it joins that
+    /// warning as corroboration instead of asking a second officer for a second judgement. With two or more
+    /// provinces open (or none) the national alarm is a national risk and gets its own warning.
+    /// </summary>
+    private async Task<RiskWarning?> SingleProvincialAsync(string nationalKey, CancellationToken ct)
+    {
+        var prefix = nationalKey[..^2];
+        var open = await db.RiskWarnings
+            .Where(w => w.GroupKey.StartsWith(prefix) && w.GroupKey != nationalKey && WarningRules.OpenStates.Contains(w.State))
+            .Take(2).ToListAsync(ct);
+        return open.Count == 1 ? open[0] : null;
     }
 
     /// <summary>The one city all city-level signals lie in, else their province, else the nation.</summary>

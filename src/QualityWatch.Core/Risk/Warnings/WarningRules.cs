@@ -105,17 +105,4 @@ public static class WarningRules
     public static string GroupKey(RiskSignal s) => s.EnterpriseId is { } e
         ? $"enterprise|{e}"
         : $"{s.ProductCategory ?? "*"}|{s.Problem ?? "*"}|{s.RegionCode[..2]}";
-
-    /// <summary>Adds working days (Monday–Friday); public holidays are not modelled (docs/risk.md).</summary>
-    public static DateTimeOffset AddWorkingDays(DateTimeOffset from, int days)
-    {
-        var d = from;
-        while (days > 0)
-        {
-            d = d.AddDays(1);
-            if (d.ToOffset(SourceRecord.ChinaOffset).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                days--;
-        }
-        return d;
-    }
 }

@@ -61,6 +61,13 @@ public sealed class WarningWorkflow(QualityWatchDbContext db, IOptions<RiskOptio
             return WorkflowResult.Refused("judgement", "请填写研判意见 (a judgement is required)");
         if (input.Decision is null)
             return WorkflowResult.Refused("decision", "请选择发布预警或排除 (choose issue or dismiss)");
+        var issueTo = new List<string>();
+        if (input.Decision == AssessDecision.Issue && input.IssueTo is { Count: > 0 })
+        {
+            if (await IssueTargetsAsync(input.IssueTo, ct) is { } bad)
+                return WorkflowResult.Refused("issueTo", bad);
+            issueTo = [.. input.IssueTo.Select(t => t.Trim()).Distinct(StringComparer.Ordinal)];
+        }
         var now = db.Clock.GetUtcNow();
         w.Judgement = input.Judgement.Trim();
         w.RiskAssessment = input.RiskAssessment;
@@ -80,16 +87,46 @@ public sealed class WarningWorkflow(QualityWatchDbContext db, IOptions<RiskOptio
             w.Level = level;
         w.State = WarningState.Warned;
         w.IssuedAt = now;
-        w.DueAt = WarningRules.AddWorkingDays(now, o.DisposeWorkingDays[(int)w.Level - 1]);
-        w.IssuedTo = input.IssueTo is { Count: > 0 } to ? to : [w.RegionCode];
+        w.DueAt = o.Calendar.AddWorkingDays(now, o.DisposeWorkingDays[(int)w.Level - 1]);
+        w.IssuedTo = issueTo.Count > 0 ? issueTo : [w.RegionCode];
         var text = $"【{WarningRules.NameZh(w.Level)}预警】{w.Number} {w.Title}";
         foreach (var region in w.IssuedTo.Where(r => !r.StartsWith('e')))
             db.Notices.Add(new Notice { WarningId = w.Id, RegionCode = region, Text = text, CreatedAt = now });
         if (w.EnterpriseId is { } enterpriseId)
             db.Notices.Add(new Notice { WarningId = w.Id, RegionCode = w.RegionCode, EnterpriseId = enterpriseId, Text = text, CreatedAt = now });
+        var named = w.IssuedTo.Where(t => t.StartsWith('e')).Select(t => long.Parse(t.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))
+            .Where(id => id != w.EnterpriseId).ToList();
+        foreach (var e in await db.Enterprises.IgnoreQueryFilters().Where(e => named.Contains(e.Id)).Select(e => new { e.Id, e.RegionCode }).ToListAsync(ct))
+            db.Notices.Add(new Notice { WarningId = w.Id, RegionCode = e.RegionCode, EnterpriseId = e.Id, Text = text, CreatedAt = now });
         Enqueue("warning.issued", w, now);
         await db.SaveChangesAsync(ct);
         return new WorkflowResult(w, []);
+    }
+
+    /// <summary>
+    /// Recipients are region codes (any region: a warning may go to the neighbouring provinces a product is sold in)
+    /// or "e" + an enterprise id; an unknown one is refused rather than silently notifying nobody.
+    /// </summary>
+    private async Task<string?> IssueTargetsAsync(List<string> targets, CancellationToken ct)
+    {
+        var regions = new List<string>();
+        var enterprises = new List<long>();
+        foreach (var raw in targets.Select(t => t.Trim()))
+        {
+            if (raw.Length > 1 && raw[0] == 'e' && long.TryParse(raw.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var id))
+                enterprises.Add(id);
+            else if (Access.RegionCodes.IsWellFormed(raw) && raw.Length == 6)
+                regions.Add(raw);
+            else
+                return $"“{raw}”不是六位行政区划代码或企业（e+编号） (not a 6-digit region code or e+enterprise id)";
+        }
+        var known = await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+        if (regions.Except(known).FirstOrDefault() is { } unknownRegion)
+            return $"行政区划代码 {unknownRegion} 不存在 (unknown region code)";
+        var found = await db.Enterprises.IgnoreQueryFilters().Where(e => enterprises.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        if (enterprises.Except(found).Select(e => (long?)e).FirstOrDefault() is { } unknownEnterprise)
+            return $"企业 e{unknownEnterprise} 不存在 (unknown enterprise)";
+        return null;
     }
 
     /// <summary>处置: orders an action; the first task moves an issued warning to 处置.</summary>
@@ -119,7 +156,7 @@ public sealed class WarningWorkflow(QualityWatchDbContext db, IOptions<RiskOptio
             Title = input.Title!.Trim(),
             RegionCode = region,
             Assignee = input.Assignee,
-            DueAt = input.DueAt ?? WarningRules.AddWorkingDays(now, o.DisposeWorkingDays[(int)w.Level - 1]),
+            DueAt = input.DueAt ?? o.Calendar.AddWorkingDays(now, o.DisposeWorkingDays[(int)w.Level - 1]),
             CreatedAt = now,
         };
         db.DisposalTasks.Add(task);

@@ -20,6 +20,8 @@ public sealed class AssessForm
     public string? Decision { get; set; }
     public string? Level { get; set; }
     public string? RiskAssessment { get; set; }
+    /// <summary>Region codes and e+enterprise ids, separated by commas, spaces or 、; empty = the warning's region.</summary>
+    public string? IssueTo { get; set; }
 }
 
 public sealed class TaskForm
@@ -94,7 +96,7 @@ public sealed class DetailModel(QualityWatchDbContext db, WarningWorkflow workfl
             }
             if (errors.Count > 0)
                 return errors;
-            var r = await workflow.AssessAsync(id, new AssessInput(Assess.Judgement, decision, level, Blank(Assess.RiskAssessment), null), ct);
+            var r = await workflow.AssessAsync(id, new AssessInput(Assess.Judgement, decision, level, Blank(Assess.RiskAssessment), SplitTargets(Assess.IssueTo)), ct);
             return r.NotFound ? null : r.Errors;
         }, ct);
 
@@ -141,6 +143,10 @@ public sealed class DetailModel(QualityWatchDbContext db, WarningWorkflow workfl
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static List<string>? SplitTargets(string? s) => string.IsNullOrWhiteSpace(s)
+        ? null
+        : [.. s.Split([',', '，', '、', ';', '；', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
