@@ -74,8 +74,8 @@ public sealed class RiskLeadReviewTests
         var warningId = confirmed.GetProperty("warningId").GetInt64();
 
         var signal = await sz.GetJsonAsync($"/api/v1/risk/signals/{signalId}");
-        Assert.Equal("external", signal.GetProperty("kind").GetString());
-        Assert.Equal("unlicensed", signal.GetProperty("problem").GetString());
+        Assert.Equal("external", signal.GetProperty("signal").GetProperty("kind").GetString());
+        Assert.Equal("unlicensed", signal.GetProperty("signal").GetProperty("problem").GetString());
         var evidence = Assert.Single(signal.GetProperty("evidence").EnumerateArray());
         Assert.Equal(complaintId, evidence.GetProperty("id").GetInt64());
         var warning = await sz.GetJsonAsync($"/api/v1/risk/warnings/{warningId}");
@@ -129,6 +129,7 @@ public sealed class RiskLeadReviewTests
                 GroupKey = $"test|{Guid.NewGuid():N}",
                 RegionCode = "440305",
                 Problem = "labelling",
+                Level = QualityWatch.Core.Risk.Warnings.WarningLevel.Yellow,
                 CreatedAt = now,
                 UpdatedAt = now,
             };

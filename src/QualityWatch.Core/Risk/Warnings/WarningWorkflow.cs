@@ -66,7 +66,7 @@ public sealed class WarningWorkflow(QualityWatchDbContext db, IOptions<RiskOptio
         {
             if (await IssueTargetsAsync(input.IssueTo, ct) is { } bad)
                 return WorkflowResult.Refused("issueTo", bad);
-            issueTo = [.. input.IssueTo.Select(t => t.Trim()).Distinct(StringComparer.Ordinal)];
+            issueTo = [.. input.IssueTo.Select(t => t.Trim()).Select(t => t.StartsWith('e') ? t : SixDigits(t)).Distinct(StringComparer.Ordinal)];
         }
         var now = db.Clock.GetUtcNow();
         w.Judgement = input.Judgement.Trim();
@@ -115,19 +115,24 @@ public sealed class WarningWorkflow(QualityWatchDbContext db, IOptions<RiskOptio
         {
             if (raw.Length > 1 && raw[0] == 'e' && long.TryParse(raw.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var id))
                 enterprises.Add(id);
-            else if (Access.RegionCodes.IsWellFormed(raw) && raw.Length == 6)
+            else if (Access.RegionCodes.IsWellFormed(raw))
                 regions.Add(raw);
             else
-                return $"“{raw}”不是六位行政区划代码或企业（e+编号） (not a 6-digit region code or e+enterprise id)";
+                return $"“{raw}”不是行政区划代码或企业（e+编号） (not a region code or e+enterprise id)";
         }
-        var known = await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
-        if (regions.Except(known).FirstOrDefault() is { } unknownRegion)
+        // Regions are stored by prefix (44, 4403, 440305); 440000 and 440300 name the same province and city.
+        var prefixes = regions.Select(Access.RegionCodes.ToPrefix).OfType<string>().Distinct().ToList();
+        var known = await db.Regions.AsNoTracking().Where(r => prefixes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+        if (regions.FirstOrDefault(r => Access.RegionCodes.ToPrefix(r) is { } p && !known.Contains(p)) is { } unknownRegion)
             return $"行政区划代码 {unknownRegion} 不存在 (unknown region code)";
         var found = await db.Enterprises.IgnoreQueryFilters().Where(e => enterprises.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         if (enterprises.Except(found).Select(e => (long?)e).FirstOrDefault() is { } unknownEnterprise)
             return $"企业 e{unknownEnterprise} 不存在 (unknown enterprise)";
         return null;
     }
+
+    /// <summary>Notices and warnings keep regions as 6-digit codes (440000, 440300, 440305, 100000).</summary>
+    private static string SixDigits(string code) => Access.RegionCodes.ToPrefix(code) is { } p ? p.PadRight(6, '0') : Access.RegionCodes.National;
 
     /// <summary>处置: orders an action; the first task moves an issued warning to 处置.</summary>
     public async Task<(WorkflowResult Result, DisposalTask? Task)> AddTaskAsync(long id, TaskInput input, CancellationToken ct)
