@@ -13,5 +13,7 @@ root.Subcommands.Add(QualityWatch.Cli.Export.ExportCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Signals.SignalsCommand.Create());
 root.Subcommands.Add(QualityWatch.Cli.Risk.RiskCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Certification.CertsCommand.Create());
+root.Subcommands.Add(QualityWatch.Cli.Credit.CreditCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -14,7 +14,8 @@ public readonly record struct FarringtonPoint(SignalPoint Point, double Phi, dou
 /// <c>surveillance::farringtonFlexible</c> 1.20.3 for series with integer epochs ("one year back" = steps per year).
 /// The quasi-Poisson GLM is fitted by IRLS exactly as R's <c>glm.fit</c> (start μ = y + 0.1, deviance criterion 1e-8,
 /// at most 25 iterations), using the closed form of the normal equations for a factor plus a linear trend.
-/// An instance holds work buffers: use one instance per thread.
+/// An instance holds work buffers: use one instance per thread. With <see cref="FarringtonOptions.Seasonal"/> set (the
+/// <c>qualitywatch</c> preset) every call is passed on to <see cref="SeasonalGlm"/>.
 /// </summary>
 public sealed class FarringtonFlexible : ISeriesDetector
 {
@@ -33,6 +34,7 @@ public sealed class FarringtonFlexible : ISeriesDetector
     private readonly int[] _lvl;
     private readonly double[] _s0, _s1, _sz, _a;
     private readonly int[] _count;
+    private readonly SeasonalGlm? _seasonal;
     private double _s2, _stz, _b, _den;
     private int _n;
 
@@ -46,6 +48,11 @@ public sealed class FarringtonFlexible : ISeriesDetector
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerYear, 1);
 
         _o = options;
+        if (options.EffectiveSeasonal is { } seasonal)
+        {
+            _seasonal = new SeasonalGlm(seasonal, stepsPerYear);
+        }
+
         _maxBack = (stepsPerYear * options.B) + options.W;
         _pwni = options.EffectivePastWeeksNotIncluded;
         _levelByLag = BuildBlocks(stepsPerYear, options.B, options.W, options.NoPeriods);
@@ -74,11 +81,17 @@ public sealed class FarringtonFlexible : ISeriesDetector
     public FarringtonOptions Options => _o;
 
     /// <inheritdoc />
-    public int MinimumHistory => _maxBack;
+    public int MinimumHistory => _seasonal?.MinimumHistory ?? _maxBack;
 
     /// <inheritdoc />
     public void Detect(ReadOnlySpan<double> observed, ReadOnlySpan<double> population, int from, int to, Span<SignalPoint> results)
     {
+        if (_seasonal is not null)
+        {
+            _seasonal.Detect(observed, population, from, to, results);
+            return;
+        }
+
         for (var k = from; k <= to; k++)
         {
             results[k - from] = Evaluate(observed, population, k).Point;
@@ -88,6 +101,16 @@ public sealed class FarringtonFlexible : ISeriesDetector
     /// <summary>Evaluates one time point (0-based index <paramref name="k"/>) with diagnostics.</summary>
     public FarringtonPoint Evaluate(ReadOnlySpan<double> observed, ReadOnlySpan<double> population, int k)
     {
+        if (_seasonal is not null)
+        {
+            var r = _seasonal.EvaluateDetailed(observed, k);
+            var p = r.Point;
+            var exceedance = double.IsNaN(p.Threshold) ? double.NaN
+                : p.Threshold > p.Expected ? (p.Observed - p.Expected) / (p.Threshold - p.Expected)
+                : p.Alarm ? double.PositiveInfinity : 0;
+            return new FarringtonPoint(p, r.Phi, r.PValue, exceedance, r.TrendKept, r.TrendCoefficient);
+        }
+
         var yk = observed[k];
         if (k < _maxBack)
         {

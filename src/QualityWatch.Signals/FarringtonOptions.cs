@@ -84,6 +84,17 @@ public sealed record FarringtonOptions
     /// <summary>Reproduce R surveillance 1.20.3 including its quirks (see docs/signals.md).</summary>
     public bool RCompat { get; init; }
 
+    /// <summary>
+    /// QualityWatch extension (not in R): when set, <see cref="FarringtonFlexible"/> uses the seasonal GLM of
+    /// <see cref="SeasonalGlm"/> instead of Farrington's reference windows. <see cref="B"/> (years of history),
+    /// <see cref="PastWeeksNotIncluded"/>, <see cref="Alpha"/> (the main test), <see cref="AggregateWeeks"/>,
+    /// <see cref="Reweight"/>, <see cref="WeightsThreshold"/>, <see cref="Trend"/>, <see cref="PThresholdTrend"/> and the
+    /// minimum-case rule keep their meaning and are taken from these options; the other settings of the seasonal model
+    /// come from this value. <see cref="W"/>, <see cref="NoPeriods"/>, the threshold method and the power transform are
+    /// not used; <see cref="RCompat"/> and <see cref="PopulationOffset"/> are not available.
+    /// </summary>
+    public SeasonalGlmOptions? Seasonal { get; init; }
+
     /// <summary>R's formal defaults (note: they match neither published preset).</summary>
     public static FarringtonOptions PackageDefaults { get; } = new();
 
@@ -107,19 +118,66 @@ public sealed record FarringtonOptions
     };
 
     /// <summary>
-    /// QualityWatch default detector: the Noufaily model, also testing the 2-week sum, with α calibrated on the Noufaily
-    /// benchmark (tuning replicates 5–34 of seed 20130401; evaluated on replicates 1–4 and 55–100; see docs/signals.md).
+    /// QualityWatch default detector (CLI <c>--preset qualitywatch</c>): the seasonal GLM of <see cref="SeasonalGlm"/> with
+    /// the tuned <see cref="SeasonalGlmOptions.Default"/> (tuning replicates 5–54 of the Noufaily benchmark, seed
+    /// 20130401; evaluated on replicates 1–4 and 55–100; see docs/signals.md §5.3).
     /// </summary>
-    public static FarringtonOptions QualityWatch { get; } = Noufaily with { AggregateWeeks = 2, Alpha = 0.0055 };
+    public static FarringtonOptions QualityWatch { get; } = FromSeasonal(SeasonalGlmOptions.Default);
 
-    /// <summary>Looks up a preset by name (<c>farrington1996</c>, <c>noufaily</c>, <c>default</c>).</summary>
+    /// <summary>
+    /// The previous default detector: the Noufaily model that also tests the 2-week sum, α = 0.0055 (tuned on
+    /// replicates 5–34 of the Noufaily benchmark).
+    /// </summary>
+    public static FarringtonOptions NoufailyWithSums { get; } = Noufaily with { AggregateWeeks = 2, Alpha = 0.0055 };
+
+    /// <summary>Options that select the seasonal GLM with the settings of <paramref name="seasonal"/>.</summary>
+    public static FarringtonOptions FromSeasonal(SeasonalGlmOptions seasonal)
+    {
+        ArgumentNullException.ThrowIfNull(seasonal);
+        return new()
+        {
+            B = seasonal.Years,
+            PastWeeksNotIncluded = seasonal.PastStepsNotIncluded,
+            Alpha = seasonal.Alpha,
+            AggregateWeeks = seasonal.AggregateSteps,
+            Reweight = seasonal.Reweight,
+            WeightsThreshold = seasonal.WeightsThreshold,
+            Trend = seasonal.Trend,
+            PThresholdTrend = seasonal.PThresholdTrend,
+            Limit54Cases = seasonal.Limit54Cases,
+            Limit54Weeks = seasonal.Limit54Weeks,
+            ThresholdMethod = FarringtonThresholdMethod.NbPlugin,
+            Seasonal = seasonal,
+        };
+    }
+
+    /// <summary>The seasonal GLM options with the shared settings taken from these options (null without a seasonal model).</summary>
+    public SeasonalGlmOptions? EffectiveSeasonal => Seasonal is null ? null : Seasonal with
+    {
+        Years = B,
+        PastStepsNotIncluded = EffectivePastWeeksNotIncluded,
+        Alpha = Alpha,
+        AggregateSteps = AggregateWeeks,
+        Reweight = Reweight,
+        WeightsThreshold = WeightsThreshold,
+        Trend = Trend,
+        PThresholdTrend = PThresholdTrend,
+        Limit54Cases = Limit54Cases,
+        Limit54Weeks = Limit54Weeks,
+    };
+
+    /// <summary>
+    /// Looks up a preset by name (<c>farrington1996</c>, <c>noufaily</c>, <c>qualitywatch</c>, <c>noufaily-sums</c>,
+    /// <c>default</c>).
+    /// </summary>
     public static FarringtonOptions Preset(string name) => name.ToLowerInvariant() switch
     {
         "farrington1996" or "farrington" => Farrington1996,
         "noufaily" or "noufaily2013" => Noufaily,
         "default" or "r-default" => PackageDefaults,
         "qualitywatch" => QualityWatch,
-        _ => throw new ArgumentException($"unknown Farrington preset '{name}' (farrington1996, noufaily)", nameof(name)),
+        "noufaily-sums" => NoufailyWithSums,
+        _ => throw new ArgumentException($"unknown Farrington preset '{name}' (farrington1996, noufaily, qualitywatch, noufaily-sums)", nameof(name)),
     };
 
     /// <summary>The effective number of excluded recent steps.</summary>
@@ -155,6 +213,11 @@ public sealed record FarringtonOptions
         if (EffectivePastWeeksNotIncluded < 0)
         {
             throw new ArgumentException("pastWeeksNotIncluded must be >= 0");
+        }
+
+        if (Seasonal is not null && (RCompat || PopulationOffset))
+        {
+            throw new ArgumentException("the qualitywatch seasonal GLM has no R counterpart and no population offset: rCompat and populationOffset are not available (use the noufaily preset)");
         }
     }
 }

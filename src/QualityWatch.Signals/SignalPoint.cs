@@ -27,6 +27,7 @@ public static class SignalNotes
     public const string MissingBaseline = "baseline contains missing values";
     public const string ZeroDispersionDenominator = "no residual degrees of freedom";
     public const string MissingObservation = "observation missing";
+    public const string ConstantMeanFallback = "seasonal GLM did not converge: constant mean fitted";
 }
 
 /// <summary>A detector for one univariate count series.</summary>

@@ -31,7 +31,7 @@ public class BehaviourTests
         return k - 1;
     }
 
-    private static double Gamma(Random rng, double shape, double scale)
+    internal static double Gamma(Random rng, double shape, double scale)
     {
         if (shape < 1)
         {

@@ -99,6 +99,8 @@ public class PropertyTests
             new Glr(new GlrOptions { Alpha = 0.1, Output = GlrOutput.Statistic }, 52),
             new Glr(new GlrOptions { Alpha = 0, Output = GlrOutput.Statistic }, 52),
             new ModifiedZScore(new ModifiedZScoreOptions()),
+            new FarringtonFlexible(FarringtonOptions.NoufailyWithSums with { RCompat = false }, 52),
+            new SeasonalGlm(SeasonalGlmOptions.Default with { Limit54Cases = 0 }, 52),
         };
         foreach (var d in detectors)
         {

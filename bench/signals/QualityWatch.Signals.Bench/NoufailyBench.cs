@@ -6,8 +6,8 @@ using QualityWatch.Signals;
 /// <summary>The 42-scenario Noufaily benchmark of shared/data/signals-bench (weeks 576–624 evaluated).</summary>
 internal static class NoufailyBench
 {
-    private const int Weeks = 624;
-    private const int First = 576;
+    internal const int Weeks = 624;
+    internal const int First = 576;
 
     public static int[] Reps(string spec)
     {
@@ -17,11 +17,11 @@ internal static class NoufailyBench
         return Enumerable.Range(a, b - a + 1).ToArray();
     }
 
-    private sealed record Series(int Scenario, int Rep, double[] Past, double[] Full);
+    internal sealed record Series(int Scenario, int Rep, double[] Past, double[] Full, double[] Mu);
 
-    private sealed record Outbreak(int Start, int End);
+    internal sealed record Outbreak(int Start, int End);
 
-    private static List<Series> Load(string dir, int[] reps)
+    internal static List<Series> Load(string dir, int[] reps)
     {
         var keep = reps.ToHashSet();
         var map = new Dictionary<(int, int), Series>();
@@ -42,19 +42,20 @@ internal static class NoufailyBench
             var sc = int.Parse(f[0], ci);
             if (!map.TryGetValue((sc, rep), out var s))
             {
-                s = new Series(sc, rep, new double[Weeks], new double[Weeks]);
+                s = new Series(sc, rep, new double[Weeks], new double[Weeks], new double[Weeks]);
                 map[(sc, rep)] = s;
             }
 
             var t = int.Parse(f[2], ci) - 1;
             s.Past[t] = double.Parse(f[5], ci);
             s.Full[t] = double.Parse(f[6], ci);
+            s.Mu[t] = double.Parse(f[3], ci);
         }
 
         return map.Values.OrderBy(s => s.Scenario).ThenBy(s => s.Rep).ToList();
     }
 
-    private static Dictionary<(int, int), Outbreak> Current(string dir)
+    internal static Dictionary<(int, int), Outbreak> Current(string dir)
     {
         var ci = CultureInfo.InvariantCulture;
         return File.ReadLines(Path.Combine(dir, "outbreaks.csv")).Skip(1).Select(l => l.Split(','))
@@ -72,6 +73,7 @@ internal static class NoufailyBench
         ("qw_farrington1996_corrected", () => new FarringtonFlexible(FarringtonOptions.Farrington1996, 52)),
         ("qw_earsC3_cdc", () => new Ears(new EarsOptions { Method = EarsMethod.C3, Alpha = 0.01 })),
         ("qw_default", () => new FarringtonFlexible(FarringtonOptions.QualityWatch, 52)),
+        ("qw_noufaily_sums", () => new FarringtonFlexible(FarringtonOptions.NoufailyWithSums, 52)),
     ];
 
     public static int Write(string dir, string output, int[] reps)
@@ -164,27 +166,29 @@ internal static class NoufailyBench
         return 0;
     }
 
-    private static (double Fpr, double Pod, double Pod1) Score(List<Series> data, Dictionary<(int, int), Outbreak> ob, Func<ISeriesDetector> make)
+    internal static (double Fpr, double Pod, double Pod1) Score(List<Series> data, Dictionary<(int, int), Outbreak> ob, Func<ISeriesDetector> make)
+    {
+        var by = ScoreByScenario(data, ob, make);
+        return (by.Average(x => x.Fpr), by.Average(x => x.Pod), by.Average(x => x.Pod1));
+    }
+
+    internal static List<(int Scenario, double Fpr, double Pod, double Pod1)> ScoreByScenario(List<Series> data, Dictionary<(int, int), Outbreak> ob, Func<ISeriesDetector> make)
     {
         var per = new (int Sc, double Fa, double Fw, double Det, double D1)[data.Count];
         Parallel.For(0, data.Count, () => make(), (i, _, det) =>
         {
             var s = data[i];
             var a = new SignalPoint[Weeks - First + 1];
-            var b = new SignalPoint[Weeks - First + 1];
             det.Detect(s.Past, default, First - 1, Weeks - 1, a);
-            det.Detect(s.Full, default, First - 1, Weeks - 1, b);
-            var o = ob[(s.Scenario, s.Rep)];
-            var hit = false;
-            for (var t = o.Start; t <= o.End; t++)
-            {
-                hit |= b[t - First].Alarm;
-            }
 
-            per[i] = (s.Scenario, a.Count(p => p.Alarm), a.Length, hit ? 1 : 0, b[o.Start - First].Alarm ? 1 : 0);
+            // detectors are stateless per point: only the outbreak weeks of the full series matter for POD
+            var o = ob[(s.Scenario, s.Rep)];
+            var b = new SignalPoint[o.End - o.Start + 1];
+            det.Detect(s.Full, default, o.Start - 1, o.End - 1, b);
+            per[i] = (s.Scenario, a.Count(p => p.Alarm), a.Length, b.Any(p => p.Alarm) ? 1 : 0, b[0].Alarm ? 1 : 0);
             return det;
         }, _ => { });
-        var byScenario = per.GroupBy(p => p.Sc).Select(g => (Fpr: g.Sum(x => x.Fa) / g.Sum(x => x.Fw), Pod: g.Average(x => x.Det), Pod1: g.Average(x => x.D1))).ToList();
-        return (byScenario.Average(x => x.Fpr), byScenario.Average(x => x.Pod), byScenario.Average(x => x.Pod1));
+        return per.GroupBy(p => p.Sc).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(x => x.Fa) / g.Sum(x => x.Fw), g.Average(x => x.Det), g.Average(x => x.D1))).ToList();
     }
 }

@@ -7,7 +7,10 @@ using QualityWatch.Signals;
 //   speed <dir> [threads]                 same series as bench/signals/speed_r.R: timing and parity against R
 //   million [nSeries] [weeks] [threads]   latest week of many generated series: wall time and peak RSS
 //   noufaily <benchDir> <out.csv.gz> <reps>   alarms file for tools/r-peer/04_noufaily_benchmark.R score
-//   tune <benchDir> <reps> [aggs] [limit54 cases] [alphas]   grid search of the default detector on tuning replicates
+//   tune <benchDir> <reps> [key=v1,v2 ...]    grid search of the Noufaily model with sums (previous default) on tuning replicates
+//   tune-glm <benchDir> <reps> [key=v1,v2 ...]   grid search of the seasonal GLM (qualitywatch preset) on tuning replicates
+//   oracle <benchDir> <reps> [a1=.. a2=.. a3=.. supp=1 cur=..]   the same tests with the true mean and dispersion
+//   glm-speed <nSeries> <weeks> [preset]  single-thread CPU time per series, latest week
 var ci = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentCulture = ci;
 CultureInfo.CurrentCulture = ci;
@@ -17,12 +20,15 @@ return args.Length == 0 ? Usage() : args[0] switch
     "million" => Million.Run(args.Length > 1 ? int.Parse(args[1], ci) : 1_000_000, args.Length > 2 ? int.Parse(args[2], ci) : 264, args.Length > 3 ? int.Parse(args[3], ci) : 2),
     "noufaily" => NoufailyBench.Write(args[1], args[2], NoufailyBench.Reps(args[3])),
     "tune" => NoufailyBench.Tune(args[1], NoufailyBench.Reps(args[2]), args[3..]),
+    "oracle" => Research.Oracle(args[1], NoufailyBench.Reps(args[2]), args[3..]),
+    "tune-glm" => TuneGlm.Run(args[1], NoufailyBench.Reps(args[2]), args[3..]),
+    "glm-speed" => GlmSpeed.Run(int.Parse(args[1], ci), int.Parse(args[2], ci), args.Length > 3 ? args[3] : "qualitywatch"),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: speed <dir> [threads] | million [nSeries] [weeks] [threads] | noufaily <benchDir> <out.csv.gz> <reps> | tune <benchDir> <reps>");
+    Console.Error.WriteLine("usage: speed <dir> [threads] | million [nSeries] [weeks] [threads] | noufaily <benchDir> <out.csv.gz> <reps> | tune|tune-glm|oracle <benchDir> <reps> [key=v1,v2 ...] | glm-speed <nSeries> <weeks> [preset]");
     return 2;
 }
 
@@ -130,7 +136,7 @@ internal static class Million
             pool[s] = new double[weeks];
             Generate(s, pool[s]);
         });
-        foreach (var (name, o) in new[] { ("noufaily", FarringtonOptions.Noufaily), ("qualitywatch", FarringtonOptions.QualityWatch), ("farrington1996", FarringtonOptions.Farrington1996) })
+        foreach (var (name, o) in new[] { ("noufaily", FarringtonOptions.Noufaily), ("qualitywatch", FarringtonOptions.QualityWatch), ("noufaily-sums", FarringtonOptions.NoufailyWithSums), ("farrington1996", FarringtonOptions.Farrington1996) })
         {
             var sw = Stopwatch.StartNew();
             long alarms = 0;

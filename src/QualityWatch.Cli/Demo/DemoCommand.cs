@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QualityWatch.Core.Certification;
 using QualityWatch.Core.Demo;
 using QualityWatch.Core.Persistence;
 using QualityWatch.Core.Risk.Detection;
@@ -31,7 +32,10 @@ public static class DemoCommand
             }
             var summary = await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(parse.GetValue(seed), parse.GetValue(scale), ct);
             Print(summary);
+            await GenerateCertificationAsync(scope.ServiceProvider, parse.GetValue(seed), ct);
             await GenerateRiskAsync(scope.ServiceProvider, parse.GetValue(seed), ct);
+            foreach (var l in await CreditDemoGenerator.GenerateAsync(scope.ServiceProvider, ct))
+                Console.WriteLine($"Credit demo: {l.DecisionNumber} {l.EntityName} ({l.CreditCode}): {l.Purpose}");
             return 0;
         });
         return new Command("demo", "Demo data") { generate };
@@ -49,7 +53,10 @@ public static class DemoCommand
         else
         {
             Print(await ActivatorUtilities.CreateInstance<DemoGenerator>(scope.ServiceProvider).GenerateAsync(20200101, DemoScale.Small, ct));
+            await GenerateCertificationAsync(scope.ServiceProvider, 20200101, ct);
             await GenerateRiskAsync(scope.ServiceProvider, 20200101, ct);
+            foreach (var l in await CreditDemoGenerator.GenerateAsync(scope.ServiceProvider, ct))
+                Console.WriteLine($"Credit demo: {l.DecisionNumber} {l.EntityName} ({l.CreditCode}): {l.Purpose}");
         }
         Console.WriteLine();
         Console.WriteLine("Demo users (演示账号):");
@@ -71,6 +78,17 @@ public static class DemoCommand
         await RiskDemoGenerator.ScanRecentAsync(services.GetRequiredService<ScanRisks>(), r.LastWeekEnd, 12, ct);
         var open = await db.RiskWarnings.CountAsync(ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Risk demo: 12 weekly scans raised {open} candidate warnings."));
+    }
+
+    /// <summary>The certificate registry of the demo enterprises with the documented fraud cases (docs/demo.md § Certification).</summary>
+    private static async Task GenerateCertificationAsync(IServiceProvider services, int seed, CancellationToken ct)
+    {
+        var today = Core.Risk.Sources.SourceRecord.ChinaDate(services.GetRequiredService<QualityWatchDbContext>().Clock.GetUtcNow());
+        var c = await ActivatorUtilities.CreateInstance<CertificationDemoGenerator>(services).GenerateAsync(seed, today, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Certification demo: {c.Bodies} bodies, {c.Certificates:N0} certificates ({string.Join(", ", c.ByScheme.Select(k => $"{k.Key.Token()} {k.Value:N0}"))}), {c.Events:N0} lifecycle events, {c.Audits:N0} surveillance audits in {c.Elapsed.TotalSeconds:0.0} s; fraud cases:"));
+        foreach (var x in c.Cases)
+            Console.WriteLine($"  {x.Id}: {x.DescriptionZh} → {x.Expected.ToString().ToLowerInvariant()}");
     }
 
     private static void Print(DemoSummary s)

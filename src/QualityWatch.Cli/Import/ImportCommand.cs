@@ -30,6 +30,22 @@ public static class ImportCommand
                 (services, path, bar, token) => services.GetRequiredService<ImportSources>().ImportFileAsync(s, path, bar, token), ct));
             command.Subcommands.Add(sub);
         }
+        var listings = new Command("credit-listings", "Import serious-dishonesty listing decisions (严重违法失信名单), keyed by 列入决定书文号; bad rows go to <file>.rejects.csv") { file, asUser };
+        listings.SetAction((parse, ct) => RunAsync(parse, file, asUser,
+            (services, path, bar, token) => services.GetRequiredService<QualityWatch.Core.Credit.Import.ImportListings>().ImportFileAsync(path, bar, token), ct));
+        command.Subcommands.Add(listings);
+        // Certification registry (docs/certification.md § Import): bodies first, then certificates, then their events.
+        foreach (var (name, what) in new[] { ("bodies", "certification bodies (机构名录), keyed by 机构标识 or 批准号"), ("certificates", "certificates (证书), keyed by 认证类型 + 证书编号 + 认证机构"), ("certificate-events", "certificate lifecycle events and surveillance audits (证书暂停/恢复/注销/撤销/监督审核)") })
+        {
+            var sub = new Command(name, $"Import {what}; bad rows go to <file>.rejects.csv") { file, asUser };
+            sub.SetAction((parse, ct) => RunAsync(parse, file, asUser, (services, path, bar, token) => name switch
+            {
+                "bodies" => services.GetRequiredService<QualityWatch.Core.Certification.Import.ImportBodies>().ImportFileAsync(path, bar, token),
+                "certificates" => services.GetRequiredService<QualityWatch.Core.Certification.Import.ImportCertificates>().ImportFileAsync(path, bar, token),
+                _ => services.GetRequiredService<QualityWatch.Core.Certification.Import.ImportCertificateEvents>().ImportFileAsync(path, bar, token),
+            }, ct));
+            command.Subcommands.Add(sub);
+        }
         return command;
     }
 

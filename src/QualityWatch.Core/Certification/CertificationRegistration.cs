@@ -9,6 +9,17 @@ public static class CertificationRegistration
     public static IServiceCollection AddCertification(this IServiceCollection services)
     {
         services.AddSingleton<RegistrySnapshot>();
+        // Import of bodies, certificates and lifecycle events; officers' lifecycle changes (helper A).
+        services.AddScoped<Import.ImportBodies>();
+        services.AddScoped<Import.ImportCertificates>();
+        services.AddScoped<Import.ImportCertificateEvents>();
+        services.AddScoped<Lifecycle.RecordCertificateEvent>();
+        // Credit listings feed the snapshot's holder-credit-list check (joint punishment), so they come with certification.
+        Credit.CreditRegistration.AddCredit(services);
+        // Forgery and misuse findings, body oversight and the body report.
+        services.AddScoped<Findings.ScanCertification>();
+        services.AddScoped<Oversight.BodyDirectory>();
+        services.AddScoped<Oversight.BodyReport>();
         return services;
     }
 }

@@ -28,5 +28,8 @@ public static class ModuleRegistration
         v1.MapRiskSourcesApi();
         v1.MapRiskSignalsApi();
         v1.MapRiskWarningsApi();
+        v1.MapCreditApi();
+        v1.MapCertificatesApi();
+        v1.MapCertificationBodiesApi();
     }
 }

@@ -22,7 +22,8 @@ public sealed record SignalDto(
 }
 
 /// <summary>A signal with its evidence resolved; records outside the caller's region are counted, not shown.</summary>
-public sealed record SignalDetail(SignalDto Signal, IReadOnlyList<SourceRecordSummary> Evidence, int EvidenceNotVisible);
+/// <param name="OtherEvidence">Evidence that is not a source record (certificates, bodies, products, batches, listings), as type and id.</param>
+public sealed record SignalDetail(SignalDto Signal, IReadOnlyList<SourceRecordSummary> Evidence, int EvidenceNotVisible, IReadOnlyList<RecordRef> OtherEvidence);
 
 public sealed record ScanRequest(string? AsOf);
 
@@ -99,7 +100,10 @@ public static class RiskSignalsApi
             return TypedResults.NotFound();
         var refs = EvidenceOf(s);
         var evidence = await ResolveAsync(db, refs, ct);
-        return TypedResults.Ok(new SignalDetail(SignalDto.From(s), evidence, refs.Count - evidence.Count));
+        // Only source records can be hidden by region; other evidence (a certificate, a body) is listed as it is.
+        var sourceRefs = refs.Count(r => SourceSchema.Find(r.Type) is not null);
+        return TypedResults.Ok(new SignalDetail(SignalDto.From(s), evidence, sourceRefs - evidence.Count,
+            [.. refs.Where(r => SourceSchema.Find(r.Type) is null)]));
     }
 
     /// <summary>Short summaries of the records a signal counted, in the signal's order, through the region filters.</summary>

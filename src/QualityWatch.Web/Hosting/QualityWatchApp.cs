@@ -43,6 +43,8 @@ public static class QualityWatchApp
         builder.AddQualityWatchIdentity();
         builder.Services.AddQualityWatchModules();
         builder.AddRiskSchedule();
+        builder.AddCreditSchedule();
+        builder.AddCertificationSchedule();
         builder.AddQualityWatchWeb();
 
         var app = builder.Build();

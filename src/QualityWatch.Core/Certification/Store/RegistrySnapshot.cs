@@ -29,9 +29,68 @@ public sealed class RegistrySnapshot(IServiceScopeFactory scopes, ILogger<Regist
     {
         var current = _current;
         if (current is not null && !_stale)
+        {
+            CheckForOutsideWrites();
             return current;
+        }
         var loading = StartLoad();
         return current ?? await loading.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes from another process (`qw import certificates` next to a running server, a second web node) never call
+    /// this instance's <see cref="Invalidate"/>; at most once a minute a reader therefore starts a cheap fingerprint query
+    /// in the background and invalidates when it changed. The reader itself never waits for it.
+    /// </summary>
+    private void CheckForOutsideWrites()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastCheck);
+        if (now - last < 60_000 || Interlocked.CompareExchange(ref _lastCheck, now, last) != last)
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var fingerprint = await FingerprintAsync();
+                if (_fingerprint is not null && fingerprint != _fingerprint)
+                    Invalidate();
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Checking the certificate registry for outside changes failed");
+            }
+        });
+    }
+
+    private long _lastCheck = Environment.TickCount64;
+    private volatile string? _fingerprint;
+
+    private async Task<string> FingerprintAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem("system:certificate-registry");
+        var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+        return await FingerprintOfAsync(db, CancellationToken.None);
+    }
+
+    /// <summary>Counts and latest ids and update times: any insert, update or lifecycle event changes one of them.</summary>
+    private static async Task<string> FingerprintOfAsync(QualityWatchDbContext db, CancellationToken ct)
+    {
+        var certificates = db.Certificates.IgnoreQueryFilters();
+        var listings = db.CreditListings.IgnoreQueryFilters();
+        var parts = new object?[]
+        {
+            await certificates.CountAsync(ct),
+            await certificates.MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, ct),
+            await db.CertificateEvents.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, ct),
+            await db.CertificateAudits.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, ct),
+            await db.CertificationBodies.MaxAsync(b => (DateTimeOffset?)b.UpdatedAt, ct),
+            await db.CertificationBodies.CountAsync(ct),
+            await listings.CountAsync(ct),
+            await listings.MaxAsync(l => (DateTimeOffset?)l.UpdatedAt, ct),
+        };
+        return string.Join('|', parts.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Marks the snapshot out of date; the next read starts a reload.</summary>
@@ -74,7 +133,10 @@ public sealed class RegistrySnapshot(IServiceScopeFactory scopes, ILogger<Regist
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem("system:certificate-registry");
             var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+            // Taken before the load: a write during the load then shows as a change at the next check.
+            var fingerprint = await FingerprintOfAsync(db, CancellationToken.None);
             var registry = await LoadFromAsync(db, CancellationToken.None);
+            _fingerprint = fingerprint;
             _current = registry;
             LoadedAt = DateTimeOffset.UtcNow;
             log.LogInformation("Certificate registry loaded: {Certificates} certificates, {Bodies} bodies in {Seconds:0.00} s",

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityWatch.Core.Certification.Snapshot;
+using QualityWatch.Core.Certification.Store;
+using QualityWatch.Core.Certification.Verification;
+using QualityWatch.Core.Persistence;
+
+namespace QualityWatch.Web.Pages.Verify;
+
+/// <summary>One verified claim and whether the caller may see the full record behind it.</summary>
+public sealed record VerifiedClaim(VerificationRequest Request, VerificationResult Result, CertificateRegistry Registry, bool Full)
+{
+    /// <summary>The result as JSON: <see cref="VerificationJson"/> for a full view, <see cref="PublicView"/> otherwise.</summary>
+    public void Write(Utf8JsonWriter w)
+    {
+        if (Full)
+            VerificationJson.Write(w, Result);
+        else
+            PublicView.Write(w, Result, Request, Registry);
+    }
+
+    public (string Zh, string En) Evidence(CheckResult check) =>
+        Full ? (check.EvidenceZh, check.EvidenceEn) : PublicView.Evidence(check, Result, Request, Registry);
+}
+
+/// <summary>
+/// Verification as the web answers it: the pure verifier against the in-memory registry, then one decision of what the
+/// caller may see. The registry is national (verification is public), but the certificate's record is region-owned:
+/// the full record goes to callers whose access scope finds it through the DbContext's query filters, the same rule
+/// every list and detail follows; everyone else gets <see cref="PublicView"/>.
+/// </summary>
+public static class WebVerification
+{
+    public static async Task<VerifiedClaim> VerifyAsync(RegistrySnapshot snapshot, QualityWatchDbContext db, bool authenticated,
+        VerificationRequest request, DateOnly asOf, CancellationToken ct)
+    {
+        var registry = await snapshot.GetAsync(ct);
+        var result = CertificateVerifier.Verify(request, registry, asOf);
+        var full = authenticated && (db.Scope.IsUnrestricted || (Id(result.Certificate) is { } id && await db.Certificates.AsNoTracking().AnyAsync(c => c.Id == id, ct)));
+        return new VerifiedClaim(request, result, registry, full);
+    }
+
+    /// <summary>Many claims against one snapshot, with one visibility query for all the certificates found.</summary>
+    public static async Task<IReadOnlyList<VerifiedClaim?>> VerifyManyAsync(RegistrySnapshot snapshot, QualityWatchDbContext db, bool authenticated,
+        IReadOnlyList<(VerificationRequest Request, DateOnly AsOf)?> claims, CancellationToken ct)
+    {
+        var registry = await snapshot.GetAsync(ct);
+        var results = claims.Select(c => c is { } x ? CertificateVerifier.Verify(x.Request, registry, x.AsOf) : null).ToList();
+        HashSet<long> visible = [];
+        if (authenticated && !db.Scope.IsUnrestricted)
+        {
+            var ids = results.Select(r => Id(r?.Certificate)).OfType<long>().Distinct().ToList();
+            foreach (var chunk in ids.Chunk(500))
+                visible.UnionWith(await db.Certificates.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct));
+        }
+        return [.. results.Select((r, i) => r is null ? null : new VerifiedClaim(claims[i]!.Value.Request, r, registry,
+            authenticated && (db.Scope.IsUnrestricted || (Id(r.Certificate) is { } id && visible.Contains(id)))))];
+    }
+
+    private static long? Id(Certificate? c) =>
+        c is not null && long.TryParse(c.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
