@@ -286,7 +286,7 @@ public sealed class BodiesApiTests
     }
 }
 
-/// <summary>The daily job joins the one Quartz scheduler the risk jobs use, whichever registers first.</summary>
+/// <summary>The daily job joins the one Quartz scheduler the risk and credit jobs use.</summary>
 public sealed class CertificationScheduleTests
 {
     [Fact]
@@ -294,8 +294,7 @@ public sealed class CertificationScheduleTests
     {
         var dir = Directory.CreateTempSubdirectory("qw-bodies-schedule-");
         await using var app = Hosting.QualityWatchApp.Build(
-            ["--urls", "http://127.0.0.1:0", $"--Database:SqlitePath={Path.Combine(dir.FullName, "test.db")}", "--Certification:ScanSchedule=0 15 4 * * ?", "--Logging:LogLevel:Default=Warning"],
-            builder => Scheduling.CertificationJobs.AddCertificationSchedule(builder));
+            ["--urls", "http://127.0.0.1:0", $"--Database:SqlitePath={Path.Combine(dir.FullName, "test.db")}", "--Certification:ScanSchedule=0 15 4 * * ?", "--Logging:LogLevel:Default=Warning"]);
         var hosted = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Count(s => s.GetType().Name == "QuartzHostedService");
         Assert.Equal(1, hosted);
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
