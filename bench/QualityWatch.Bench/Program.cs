@@ -11,6 +11,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: bench search-load [--enterprises N] [--concurrency C] [--seconds S] [--postgres CONNECTION]");
-    Console.Error.WriteLine("       bench verify-load [--certificates N] [--concurrency C] [--seconds S] [--warmup S] [--queries Q] [--anonymous] [--sqlite KEEP.db | --postgres CONNECTION]");
+    Console.Error.WriteLine("       bench verify-load [--certificates N] [--concurrency C] [--seconds S] [--warmup S] [--queries Q] [--rate R] [--anonymous] [--sqlite KEEP.db | --postgres CONNECTION]");
     return 2;
 }

@@ -29,6 +29,7 @@ namespace QualityWatch.Bench;
 /// tokens so the public rate limit is not what is measured: half the calls from a national user, half from a provincial
 /// officer (whose calls also run the one-row visibility query). With --anonymous a third of the calls carry no token
 /// (no token lookup, public view; the public budget is lifted for the run), to show what the token lookup costs.
+/// With --rate R the clients are replaced by an open loop at R requests a second (latency from when each was due).
 /// </summary>
 public static class VerifyLoad
 {
@@ -45,6 +46,10 @@ public static class VerifyLoad
         // A SQLite file kept between runs: seeded on the first, reused (not re-seeded) on the next ones.
         var keep = args.SkipWhile(a => a != "--sqlite").Skip(1).FirstOrDefault();
         var withAnonymous = args.Contains("--anonymous");
+        // Open loop: requests start at this fixed rate whatever the answers do, and each one's latency counts from the
+        // moment it was due, so a slow answer is not hidden by the client waiting for it (no coordinated omission).
+        // 0 = closed loop: C clients each send the next request when the previous one is answered (maximum throughput).
+        var rate = Arg(args, "--rate", 0);
 
         // Everything the app writes (database, data-protection keys) goes to a temporary folder, not the working directory.
         var folder = Directory.CreateTempSubdirectory("qw-bench-verify-").FullName;
@@ -64,7 +69,9 @@ public static class VerifyLoad
         await using var app = QualityWatchApp.Build([.. appArgs], b => b.Services.AddSingleton<IStartupFilter>(timings));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Console.WriteLine($"provider={(postgres is null ? "sqlite" : "postgres")} certificates={n:N0} concurrency={concurrency} seconds={seconds} warmup={warmup}s");
+        Console.WriteLine($"provider={(postgres is null ? "sqlite" : "postgres")} certificates={n:N0} "
+            + (rate > 0 ? $"open loop at {rate} req/s" : $"closed loop, concurrency={concurrency}") + $" seconds={seconds} warmup={warmup}s "
+            + $"gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}/{System.Runtime.GCSettings.LatencyMode} cores={Environment.ProcessorCount}");
 
         var sw = Stopwatch.StartNew();
         var data = SyntheticRegistry.Generate(n + (n / 20), seed: 1);
@@ -86,18 +93,24 @@ public static class VerifyLoad
         var (national, provincial) = await TokensAsync(app.Services);
 
         var bodies = QueryMix.Build(data, queries, seed: 2).Select(Body).ToArray();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(address) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = rate > 0 ? 64 : concurrency * 2 }) { BaseAddress = new Uri(address) };
         string[] kinds = withAnonymous ? ["national", "provincial", "anonymous"] : ["national", "provincial"];
         string?[] tokens = withAnonymous ? [national, provincial, null] : [national, provincial];
-        await RunPhaseAsync(http, bodies, tokens, concurrency, warmup, [.. kinds.Select(_ => new List<double>())], new int[4]);
+        Func<int, List<double>[], int[], Task<int>> phase = rate > 0
+            ? (s, samples, verdicts) => RunOpenLoopAsync(http, bodies, tokens, rate, s, samples, verdicts)
+            : (s, samples, verdicts) => RunPhaseAsync(http, bodies, tokens, concurrency, s, samples, verdicts);
+        await phase(warmup, [.. kinds.Select(_ => new List<double>())], new int[4]);
         var samples = kinds.Select(_ => new List<double>()).ToArray();
         var verdicts = new int[4];
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         timings.Recording = true;
-        var errors = await RunPhaseAsync(http, bodies, tokens, concurrency, seconds, samples, verdicts);
+        var errors = await phase(seconds, samples, verdicts);
         timings.Recording = false;
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
 
@@ -108,7 +121,8 @@ public static class VerifyLoad
         Line("all", all);
         Line("in server", timings.Sorted());
         Console.WriteLine($"throughput              {all.Count / (double)seconds:F0} req/s, errors {errors}, CPU {cpu.TotalSeconds / seconds * 100:F0} % of one core (server and load generator)");
-        Console.WriteLine($"GCs during the run      gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}");
+        Console.WriteLine($"GCs during the run      gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, paused {pause.TotalMilliseconds:F0} ms in all");
+        Console.WriteLine($"load average            before {load}; after {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
         Console.WriteLine($"verdicts                authentic {verdicts[0]:N0}, suspicious {verdicts[1]:N0}, invalid {verdicts[2]:N0}, unknown {verdicts[3]:N0}");
         Console.WriteLine($"peak working set        {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
         await app.StopAsync();
@@ -211,6 +225,65 @@ public static class VerifyLoad
         })).ToArray();
         await Task.WhenAll(workers);
         return errors;
+    }
+
+    /// <summary>
+    /// Open loop: request i is due at i / rate seconds; a ticker starts every request that has fallen due (about every
+    /// millisecond) without waiting for earlier answers, and its latency runs from when it was due to its answer.
+    /// </summary>
+    private static async Task<int> RunOpenLoopAsync(HttpClient http, byte[][] bodies, string?[] tokens, int rate, int seconds,
+        List<double>[] samples, int[] verdicts)
+    {
+        var clock = Stopwatch.StartNew();
+        var errors = 0;
+        var sent = 0L;
+        var total = (long)rate * seconds;
+        var inFlight = new List<Task>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A thread of its own sleeping 1 ms at a time: Task.Delay's timer fires late on a busy machine, which would
+        // send in bursts and charge the delay to the server.
+        var ticker = new Thread(() =>
+        {
+            while (sent < total)
+            {
+                var due = Math.Min(total, (long)(clock.Elapsed.TotalSeconds * rate));
+                for (; sent < due; sent++)
+                {
+                    var i = (int)sent;
+                    var dueAt = TimeSpan.FromSeconds(sent / (double)rate);
+                    inFlight.Add(Task.Run(() => SendAsync(i, dueAt)));
+                }
+                Thread.Sleep(1);
+            }
+            done.SetResult();
+        })
+        { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        ticker.Start();
+        await done.Task;
+        await Task.WhenAll(inFlight);
+        return errors;
+
+        async Task SendAsync(int i, TimeSpan dueAt)
+        {
+            var kind = i % tokens.Length;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/certificates/verify")
+            {
+                Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            };
+            if (tokens[kind] is { } token)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var ms = (clock.Elapsed - dueAt).TotalMilliseconds;
+            lock (samples)
+            {
+                samples[kind].Add(ms);
+                if (response.IsSuccessStatusCode)
+                    verdicts[VerdictIndex(body)]++;
+            }
+            if (!response.IsSuccessStatusCode)
+                Interlocked.Increment(ref errors);
+        }
     }
 
     /// <summary>The verdict is the first property the API writes: {"verdict":"…".</summary>

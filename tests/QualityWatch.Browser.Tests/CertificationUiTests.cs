@@ -275,6 +275,8 @@ public sealed class CertificationUiTests(AppFixture app)
             Assert.Equal("suspended", await page.GetAttributeAsync("#certificate-status", "data-status"));
             Assert.Equal(1, await page.Locator("#certificate-events tr.event-row[data-kind='suspended']").CountAsync());
             Assert.Contains(gd.Name, await page.InnerTextAsync("#certificate-audit"), StringComparison.Ordinal);
+            // The new event's own audit entry is in the certificate's trail, marked as an event's.
+            Assert.True(await page.Locator("#certificate-audit tr.audit-row .audit-of").CountAsync() >= 1, "the event is audited in the trail");
 
             // Resuming before the suspension contradicts the history and is refused with the reason.
             await page.SelectOptionAsync("#event-action", "resume");

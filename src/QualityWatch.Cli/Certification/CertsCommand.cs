@@ -119,7 +119,7 @@ public static class CertsCommand
         {
             await using var source = file.OpenRead();
             await using var target = new FileStream(outPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-            r = await VerifySpreadsheet.RunAsync(source, file.Name, target, format, asOf, registry, ct);
+            r = await VerifySpreadsheet.RunAsync(source, file.Name, target, format, asOf, registry, ct: ct);
         }
         catch (ImportFileException e)
         {

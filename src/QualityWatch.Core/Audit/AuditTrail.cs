@@ -22,8 +22,9 @@ internal static class AuditTrail
                 .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
             if (action == "create")
             {
-                // Generated values (ids) are known now.
-                foreach (var p in entry.Properties.Where(p => p.Metadata.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never))
+                // Generated values (ids) are known now, and so are foreign keys to a parent added in the same save,
+                // which held a temporary value when the change was captured.
+                foreach (var p in entry.Properties.Where(p => p.Metadata.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || p.Metadata.IsForeignKey()))
                 {
                     if (!Redacted.Contains(p.Metadata.Name))
                         changes[p.Metadata.Name] = new JsonObject { ["before"] = null, ["after"] = ToNode(p.CurrentValue) };

@@ -84,7 +84,7 @@ public sealed class DishonestyListing : IAudited
 }
 
 /// <summary>One dated step of a listing's history: decided, published, objected, objection rejected/upheld, restored, expired.</summary>
-public sealed class ListingEvent
+public sealed class ListingEvent : IAudited
 {
     public long Id { get; set; }
     public long ListingId { get; set; }
@@ -93,6 +93,10 @@ public sealed class ListingEvent
     public required string Kind { get; set; }
     public required string Actor { get; set; }
     public string? Note { get; set; }
+
+    string IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // Added to a tracked listing, so the navigation is there: the listing's regional officers read the step in the audit log.
+    string? IAudited.AuditRegionCode => Listing?.RegionCode;
 }
 
 internal sealed class DishonestyListingConfiguration : IEntityTypeConfiguration<DishonestyListing>

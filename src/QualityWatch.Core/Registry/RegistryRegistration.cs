@@ -22,6 +22,7 @@ public static class RegistryRegistration
         services.AddScoped<BatchHandlers>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<ApiTokens>();
+        services.AddSingleton<ApiTokenCache>();
         return services;
     }
 }

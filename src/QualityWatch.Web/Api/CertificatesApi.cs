@@ -89,6 +89,7 @@ public static class CertificatesApi
             .Produces(StatusCodes.Status200OK, contentType: VerifySpreadsheet.ContentType(SpreadsheetFormat.Xlsx), additionalContentTypes: VerifySpreadsheet.ContentType(SpreadsheetFormat.Csv))
             .WithDescription("A .xlsx, .xls or .csv file (UTF-8 or GB18030) in the multipart field 'file', optional field asOf (yyyy-MM-dd). Answers the same sheet "
                 + "with verdict, failed checks, status, holder and issuer columns added (CSV in → CSV with BOM out, xlsx/xls in → xlsx out); "
+                + "the failed-check evidence follows the rule of /verify: public facts only for certificates outside the caller's region; "
                 + $"the counts are in the headers {RowsHeader}, {CountHeaderPrefix}authentic|suspicious|invalid|unknown|blank.");
         group.MapGet("/", ListAsync).WithName("ListCertificates").RequireAuthorization(Policies.Staff)
             .WithDescription("Newest first. number (any typed form), holder (name fragment or credit code), issuer (body key, number or name), "
@@ -149,7 +150,7 @@ public static class CertificatesApi
     private static readonly string[] SheetExtensions = [".xlsx", ".xls", ".csv"];
 
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> FileAsync(
-        HttpContext http, RegistrySnapshot snapshot, TimeProvider clock, IFormFile? file, [FromForm] string? asOf, CancellationToken ct)
+        HttpContext http, RegistrySnapshot snapshot, QualityWatchDbContext db, TimeProvider clock, IFormFile? file, [FromForm] string? asOf, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (file is null || file.Length == 0)
@@ -170,7 +171,7 @@ public static class CertificatesApi
         {
             BatchVerifyResult result;
             await using (var input = file.OpenReadStream())
-                result = await VerifySpreadsheet.RunAsync(input, name, output, format, date, registry, ct);
+                result = await VerifySpreadsheet.RunAsync(input, name, output, format, date, registry, WebVerification.SpreadsheetView(db), ct);
             output.Position = 0;
             var downloadName = VerifySpreadsheet.OutputFileName(name, result.Format);
             var headers = http.Response.Headers;
@@ -283,8 +284,13 @@ public static class CertificatesApi
         var registry = await snapshot.GetAsync(ct);
         var body = registry.BodyById(c.IssuerKey);
         var key = c.Id.ToString(CultureInfo.InvariantCulture);
+        // The certificate's own entries and those of its lifecycle events and surveillance audits (audited under their ids).
+        var eventKeys = c.Events.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var auditKeys = c.Audits.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var trail = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(CertificateRecord) && a.EntityId == key)
+            .Where(a => (a.EntityType == nameof(CertificateRecord) && a.EntityId == key)
+                || (a.EntityType == nameof(CertificateEventRecord) && eventKeys.Contains(a.EntityId))
+                || (a.EntityType == nameof(SurveillanceAuditRecord) && auditKeys.Contains(a.EntityId)))
             .OrderBy(a => a.Id).Take(1000).ToListAsync(ct);
         return new CertificateDetail(
             c.Id, c.Scheme.Token(), c.Number, c.NumberKey,

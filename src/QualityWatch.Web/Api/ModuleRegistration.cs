@@ -31,5 +31,6 @@ public static class ModuleRegistration
         v1.MapCreditApi();
         v1.MapCertificatesApi();
         v1.MapCertificationBodiesApi();
+        v1.MapCertificationImportApi();
     }
 }

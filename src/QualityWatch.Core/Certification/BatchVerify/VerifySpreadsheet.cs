@@ -57,9 +57,15 @@ public static class VerifySpreadsheet
     /// or the file's first bytes), verifies each row as of <paramref name="asOf"/> and writes the result to
     /// <paramref name="output"/>. Throws <see cref="ImportFileException"/> when the file cannot be read, has no
     /// certificate-number column or more than <see cref="MaxRows"/> rows.
+    /// <paramref name="fullView"/> decides what the verdict text may say, by the rule of the single-verify API: given
+    /// the certificates the rows resolved to, it answers the ids of those whose record the caller may see (a regional
+    /// officer: holders in their region); rows on any other certificate, and rows that found none, get the
+    /// <see cref="PublicView"/> evidence (no lifecycle or surveillance notes, no credit history beyond listings in force).
+    /// Null gives every row the full evidence (the CLI, run by the registry's operators, and national staff).
     /// </summary>
     public static async Task<BatchVerifyResult> RunAsync(Stream input, string fileName, Stream output, SpreadsheetFormat format,
-        DateOnly asOf, CertificateRegistry registry, CancellationToken ct = default)
+        DateOnly asOf, CertificateRegistry registry,
+        Func<IReadOnlyCollection<Certificate>, CancellationToken, Task<IReadOnlySet<string>>>? fullView = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -83,6 +89,7 @@ public static class VerifySpreadsheet
         }
         int authentic = 0, suspicious = 0, invalid = 0, unknown = 0, blank = 0;
         var outRows = new List<string?[]>(rows.Count);
+        var verified = new List<(string?[] Cells, VerificationRequest Request, VerificationResult Result)>(rows.Count);
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
@@ -95,7 +102,8 @@ public static class VerifySpreadsheet
                 cells[added[0]] = "未填写证书编号 no number";
                 continue;
             }
-            var result = CertificateVerifier.Verify(Request(row, number, columns), registry, asOf);
+            var request = Request(row, number, columns);
+            var result = CertificateVerifier.Verify(request, registry, asOf);
             switch (result.Verdict)
             {
                 case Verdict.Authentic: authentic++; break;
@@ -103,9 +111,19 @@ public static class VerifySpreadsheet
                 case Verdict.Invalid: invalid++; break;
                 default: unknown++; break;
             }
+            verified.Add((cells, request, result));
+        }
+        // One visibility question for the whole sheet, then each row's evidence as that caller may read it.
+        var visible = fullView is null
+            ? null
+            : await fullView([.. verified.Select(v => v.Result.Certificate).OfType<Certificate>().DistinctBy(c => c.Id)], ct);
+        foreach (var (cells, request, result) in verified)
+        {
+            var full = visible is null || (result.Certificate is { } found && visible.Contains(found.Id));
             cells[added[0]] = $"{VerdictZh(result.Verdict)} {result.Verdict.Token()}";
-            cells[added[1]] = string.Join("；", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Id}：{c.EvidenceZh}"));
+            cells[added[1]] = string.Join("；", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Id}：{(full ? c.EvidenceZh : PublicView.Evidence(c, result, request, registry).Zh)}"));
             cells[added[2]] = result.CertificateStatus is { } st ? $"{SchemeWords.StatusZh(st)} {SchemeWords.StatusToken(st)}" : null;
+            // Holder (name and credit code) and issuer are on the public record (see PublicView).
             cells[added[3]] = result.Certificate is { } cert ? (cert.HolderCreditCode is { } code ? $"{cert.HolderName}（{code}）" : cert.HolderName) : null;
             cells[added[4]] = result.Issuer is { } issuer ? (issuer.Number is { } n ? $"{issuer.NameZh}（{n}）" : issuer.NameZh) : null;
         }

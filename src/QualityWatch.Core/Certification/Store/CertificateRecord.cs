@@ -77,8 +77,11 @@ public sealed class CertificateRecord : IAudited
     };
 }
 
-/// <summary>One lifecycle event (issued, changed, suspended, resumed, withdrawn, revoked, expired): the certification-activity trail.</summary>
-public sealed class CertificateEventRecord
+/// <summary>
+/// One lifecycle event (issued, changed, suspended, resumed, withdrawn, revoked, expired): the certification-activity trail.
+/// Audited under its own id with the certificate's region, so the holder's regional officers read it in the audit log.
+/// </summary>
+public sealed class CertificateEventRecord : IAudited
 {
     public long Id { get; set; }
     public long CertificateId { get; set; }
@@ -87,10 +90,14 @@ public sealed class CertificateEventRecord
     public LifecycleEventKind Kind { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    string IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // Every writer adds events to a tracked certificate, so the navigation is fixed up by the time the audit is written.
+    string? IAudited.AuditRegionCode => Certificate?.RegionCode;
 }
 
-/// <summary>A surveillance audit (监督审核) of the certified production.</summary>
-public sealed class SurveillanceAuditRecord
+/// <summary>A surveillance audit (监督审核) of the certified production; audited like <see cref="CertificateEventRecord"/>.</summary>
+public sealed class SurveillanceAuditRecord : IAudited
 {
     public long Id { get; set; }
     public long CertificateId { get; set; }
@@ -98,6 +105,9 @@ public sealed class SurveillanceAuditRecord
     public DateOnly Date { get; set; }
     public bool Passed { get; set; }
     public string? Note { get; set; }
+
+    string IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    string? IAudited.AuditRegionCode => Certificate?.RegionCode;
 }
 
 internal sealed class CertificateRecordConfiguration : IEntityTypeConfiguration<CertificateRecord>

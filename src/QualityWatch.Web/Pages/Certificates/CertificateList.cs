@@ -4,6 +4,7 @@ using QualityWatch.Core.Certification;
 using QualityWatch.Core.Certification.Numbers;
 using QualityWatch.Core.Certification.Snapshot;
 using QualityWatch.Core.Certification.Store;
+using QualityWatch.Core.Certification.Verification;
 using QualityWatch.Core.Paging;
 using QualityWatch.Core.Registry.Identifiers;
 using QualityWatch.Web.Pages.Verify;

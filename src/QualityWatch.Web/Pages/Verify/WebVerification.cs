@@ -47,15 +47,33 @@ public static class WebVerification
     {
         var registry = await snapshot.GetAsync(ct);
         var results = claims.Select(c => c is { } x ? CertificateVerifier.Verify(x.Request, registry, x.AsOf) : null).ToList();
-        HashSet<long> visible = [];
-        if (authenticated && !db.Scope.IsUnrestricted)
-        {
-            var ids = results.Select(r => Id(r?.Certificate)).OfType<long>().Distinct().ToList();
-            foreach (var chunk in ids.Chunk(500))
-                visible.UnionWith(await db.Certificates.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct));
-        }
+        var visible = authenticated && !db.Scope.IsUnrestricted
+            ? await VisibleAsync(db, results.Select(r => Id(r?.Certificate)).OfType<long>(), ct)
+            : [];
         return [.. results.Select((r, i) => r is null ? null : new VerifiedClaim(claims[i]!.Value.Request, r, registry,
             authenticated && (db.Scope.IsUnrestricted || (Id(r.Certificate) is { } id && visible.Contains(id)))))];
+    }
+
+    /// <summary>
+    /// The batch spreadsheet's visibility rule for a staff caller, the same as <see cref="VerifyManyAsync"/>: null (full
+    /// evidence on every row) for national staff, else the ids of the certificates the caller's region filter finds.
+    /// </summary>
+    public static Func<IReadOnlyCollection<Certificate>, CancellationToken, Task<IReadOnlySet<string>>>? SpreadsheetView(QualityWatchDbContext db) =>
+        db.Scope.IsUnrestricted
+            ? null
+            : async (certificates, ct) =>
+            {
+                var visible = await VisibleAsync(db, certificates.Select(Id).OfType<long>(), ct);
+                return visible.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+            };
+
+    /// <summary>Which of the ids the caller's access scope finds through the DbContext's query filters.</summary>
+    private static async Task<HashSet<long>> VisibleAsync(QualityWatchDbContext db, IEnumerable<long> ids, CancellationToken ct)
+    {
+        HashSet<long> visible = [];
+        foreach (var chunk in ids.Distinct().Chunk(500))
+            visible.UnionWith(await db.Certificates.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct));
+        return visible;
     }
 
     private static long? Id(Certificate? c) =>

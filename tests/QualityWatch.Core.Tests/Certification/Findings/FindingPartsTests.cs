@@ -1,6 +1,7 @@
 using QualityWatch.Core.Certification;
 using QualityWatch.Core.Certification.Findings;
 using QualityWatch.Core.Certification.Oversight;
+using QualityWatch.Core.Certification.Snapshot;
 using QualityWatch.Core.Risk.Detection;
 using QualityWatch.Core.Risk.Sources;
 
@@ -84,5 +85,30 @@ public sealed class FindingPartsTests
         var json = RecordRef.ToJson([new RecordRef("certificate", 5), FindingSignals.BodyRef("nmpa")]);
         Assert.Contains(BodyDirectory.EvidenceMarker("nmpa"), json, StringComparison.Ordinal);
         Assert.DoesNotContain(BodyDirectory.EvidenceMarker("niosh"), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_application_made_while_the_holder_was_listed_is_flagged_even_when_issued_after_restoration()
+    {
+        var code = TestRegistry.HolderDishonest;
+        var listing = new CreditListing(code, CreditListKind.SeriousDishonesty, new DateOnly(2023, 1, 1), RestoredOn: new DateOnly(2024, 2, 1));
+        CertificateFacts Facts(long id, DateOnly? applied) =>
+            new(id, $"豫械注准2024214000{id}", "mpa:41", CertificateScheme.NmpaRegistration, "MASK-SURG", "郑州某防护用品有限公司", code, null, "410100",
+                applied, new DateOnly(2024, 3, 1), null, null);
+        var data = new OversightData
+        {
+            AsOf = new DateOnly(2024, 6, 1),
+            Registry = TestRegistry.Reg,
+            // Applied while listed; no application date reported; applied after restoration.
+            Certificates = [Facts(1, new DateOnly(2024, 1, 10)), Facts(2, null), Facts(3, new DateOnly(2024, 2, 10))],
+            Locations = new Dictionary<string, BodyLocation>(),
+            Listings = new[] { (Id: 7L, Period: listing) }.ToLookup(_ => code),
+        };
+
+        var found = Assert.Single(ListedHolders.Find(data));
+        Assert.Contains(FindingSignals.CertificateRef(1), found.Evidence);
+        Assert.Contains(new RecordRef("credit-listing", 7), found.Evidence);
+        Assert.Contains("2024-01-10", found.NoteZh, StringComparison.Ordinal);
+        Assert.Contains("application", found.NoteEn, StringComparison.Ordinal);
     }
 }

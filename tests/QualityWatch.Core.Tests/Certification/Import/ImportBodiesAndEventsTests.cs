@@ -56,6 +56,24 @@ public sealed class ImportBodiesAndEventsTests
     }
 
     [Fact]
+    public async Task Scopes_saved_with_their_new_body_are_audited_with_the_bodys_real_id()
+    {
+        await using var t = await CreateAsync();
+        await using var db = t.Context();
+        Assert.Equal(2, (await t.Bodies(db).ImportAsync(Utf8(Bodies), "bodies.csv")).Created);
+        var huaxin = await db.CertificationBodies.AsNoTracking().Include(b => b.Scopes).SingleAsync(b => b.Key == "cnca:CNCA-R-2016-108");
+        Assert.Equal(2, huaxin.Scopes.Count);
+        foreach (var scope in huaxin.Scopes)
+        {
+            // The scope's foreign key held a temporary value when the change was captured; the entry has the saved one.
+            var id = scope.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "BodyScopeRecord" && a.EntityId == id);
+            Assert.Equal("create", entry.Action);
+            Assert.Contains($"\"BodyId\":{{\"before\":null,\"after\":{huaxin.Id}}}", entry.Changes, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Only_national_staff_import_bodies()
     {
         await using var t = await CreateAsync();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using QualityWatch.Core.Certification;
 using QualityWatch.Core.Certification.Snapshot;
-using QualityWatch.Core.Certification.Verification;
 using QualityWatch.Core.Registry.Identifiers;
 
-namespace QualityWatch.Web.Pages.Verify;
+namespace QualityWatch.Core.Certification.Verification;
 
 /// <summary>
 /// What a caller who may not see the certificate's record gets (anonymous callers, and staff outside the holder's
