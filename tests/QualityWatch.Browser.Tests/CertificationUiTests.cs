@@ -287,4 +287,70 @@ public sealed class CertificationUiTests(AppFixture app)
             Assert.Empty(s.Errors);
         }
     }
+
+    [BrowserFact]
+    public async Task A_city_officer_imports_certificates_from_the_page_and_sees_the_bad_row_named_and_a_rerun_changes_nothing()
+    {
+        await CertificationTestData.EnsureAsync(app); // the Guangdong issuer
+        var serial = await app.QueryAsync(async db =>
+        {
+            for (var n = Random.Shared.Next(1000, 8000); ; n++)
+            {
+                var key = CertificateNumber.Key(CertificateScheme.NmpaRegistration, $"粤械注准2024214{n}");
+                if (!await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.NumberKey == key))
+                    return n;
+            }
+        });
+        var number = $"粤械注准2024214{serial}";
+        var holder = TestData.ValidCreditCode("440305", 9301);
+        var csv = "证书编号,认证机构,认证委托人,统一社会信用代码,产品名称,颁证日期,证书到期日期\r\n"
+            + $"{number},广东省药品监督管理局,深圳导入测试口罩有限公司,{holder},医用外科口罩,2024-03-01,2029-02-28\r\n"
+            + $"粤械注准2024214{serial + 1},广东省药品监督管理局,深圳导入测试口罩有限公司,{holder},医用外科口罩,2024-13-45,2029-02-28\r\n";
+
+        // An analyst reads the registry but does not keep it: no link, and the page is refused.
+        var analyst = Demo("analyst");
+        await using (var i = await app.SignInAsync(analyst.Name, analyst.Password))
+        {
+            await i.Page.GotoAsync("/certificates");
+            Assert.Equal(0, await i.Page.Locator("#import-link").CountAsync());
+            await i.Page.GotoAsync("/certificates/import");
+            Assert.EndsWith("/account/denied", new Uri(i.Page.Url).AbsolutePath, StringComparison.Ordinal);
+            Assert.Equal(0, await i.Page.Locator("#import-form").CountAsync());
+            i.Errors.Clear();
+        }
+
+        var sz = Demo("sz.officer");
+        await using var s = await app.SignInAsync(sz.Name, sz.Password);
+        var page = s.Page;
+        await page.GotoAsync("/certificates");
+        await page.ClickAsync("#import-link");
+        await page.WaitForURLAsync(new Regex("/certificates/import$"));
+        Assert.True(await page.Locator("#import-columns tbody tr").CountAsync() >= 15);
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "证书.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#import-submit");
+        await page.WaitForSelectorAsync("#import-result");
+        Assert.Equal("1", (await page.InnerTextAsync("#import-created")).Trim());
+        Assert.Equal("1", (await page.InnerTextAsync("#import-rejected")).Trim());
+        var reject = await page.InnerTextAsync("#import-rejects tbody tr");
+        Assert.Contains("3", reject, StringComparison.Ordinal); // the row number in the file (the header is row 1)
+        Assert.Contains("2024-13-45", reject, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Certificates.IgnoreQueryFilters().CountAsync(c => c.Number == number)));
+
+        // The same file again: nothing changes.
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "证书.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#import-submit");
+        await page.WaitForSelectorAsync("#import-result");
+        Assert.Equal("0", (await page.InnerTextAsync("#import-created")).Trim());
+        Assert.Equal("1", (await page.InnerTextAsync("#import-unchanged")).Trim());
+
+        // Bodies are national records: the tab documents its columns, and a city officer's upload is refused naming the file.
+        await page.ClickAsync("#import-kinds a[href='/certificates/import/bodies']");
+        await page.WaitForURLAsync(new Regex("/certificates/import/bodies$"));
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "机构.csv", MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("机构名称,批准号,国家,批准日期\r\n测试认证中心,CNCA-R-2019-999,CN,2019-05-01\r\n") });
+        await page.ClickAsync("#import-submit");
+        await page.WaitForSelectorAsync("#import-error");
+        Assert.Contains("机构.csv", await page.InnerTextAsync("#import-error"), StringComparison.Ordinal);
+        Assert.Empty(s.Errors);
+    }
 }

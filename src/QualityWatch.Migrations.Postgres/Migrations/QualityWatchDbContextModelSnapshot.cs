@@ -1279,8 +1279,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -1384,8 +1384,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -1493,8 +1493,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -1597,8 +1597,8 @@ namespace QualityWatch.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");

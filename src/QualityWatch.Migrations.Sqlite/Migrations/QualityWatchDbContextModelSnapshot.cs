@@ -1235,7 +1235,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
@@ -1338,7 +1338,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
@@ -1445,7 +1445,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
@@ -1547,7 +1547,7 @@ namespace QualityWatch.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("LinkMethod")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")

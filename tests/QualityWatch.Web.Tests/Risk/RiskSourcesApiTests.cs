@@ -189,4 +189,29 @@ public sealed class RiskSourcesApiTests
         foreach (var field in new[] { "regionCode", "from", "limit" })
             Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_mistyped_credit_code_is_repaired_by_the_name_and_stored_with_its_link_method(string provider)
+    {
+        // "credit-code-corrected" (21 characters) once overflowed the PostgreSQL column, which SQLite never checks.
+        var app = await RiskTestApp.GetAsync(provider);
+        var name = $"深圳纠错{Guid.NewGuid():N}"[..12] + "口罩有限公司";
+        var enterprise = await TestData.CreateEnterpriseAsync(app.ClientFor("admin"), "440305", name);
+        var code = enterprise.GetProperty("creditCode").GetString()!;
+        var typo = code[..^1] + (code[^1] == '0' ? '1' : '0');
+        var created = await app.ClientFor("sz.officer").PostJsonAsync("/api/v1/complaints", new Dictionary<string, object?>
+        {
+            ["sourceId"] = NewId("12315"),
+            ["occurredAt"] = "2025-03-05 10:30",
+            ["regionCode"] = "440305",
+            ["enterpriseName"] = name,
+            ["creditCode"] = typo,
+            ["product"] = "医用口罩",
+            ["problemText"] = "口罩耳带一拉就断",
+        }, HttpStatusCode.Created);
+        var record = created.GetProperty("record");
+        Assert.Equal("credit-code-corrected", record.GetProperty("linkMethod").GetString());
+        Assert.Equal(enterprise.GetProperty("id").GetInt64(), record.GetProperty("enterpriseId").GetInt64());
+    }
 }

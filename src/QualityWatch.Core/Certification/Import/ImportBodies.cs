@@ -23,18 +23,20 @@ public sealed class ImportBodies(QualityWatchDbContext db, RegistrySnapshot snap
         ImportFile.RunAsync(path, (file, name) => ImportAsync(file, name, progress, ct), ct);
 
     public Task<ImportResult> ImportAsync(Stream input, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
-        ImportFile.SeekableAsync(input, async seekable =>
+        !db.Scope.IsUnrestricted ? throw new ImportFileException($"{fileName}: {NationalOnly}") : ImportFile.SeekableAsync(input, async seekable =>
         {
             using var sheet = SheetReader.Open(seekable, fileName);
             var map = CertificationSheet.Map(sheet, B.All, B.NameZh);
             return await ImportRowsAsync(CertificationSheet.Rows(sheet, map, B.All.Count), map.Ignored, () => sheet.Fraction, progress, ct);
         }, ct);
 
+    private const string NationalOnly = "机构名录为全国数据，仅全国用户可以导入 (bodies are national records: only national staff import them)";
+
     public async Task<ImportResult> ImportRowsAsync(IEnumerable<SheetRow> rows, IReadOnlyList<string> ignored,
         Func<double?>? fraction = null, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         if (!db.Scope.IsUnrestricted)
-            throw new ImportFileException("机构名录为全国数据，仅全国用户可以导入 (bodies are national records: only national staff import them)");
+            throw new ImportFileException(NationalOnly);
         var clock = Stopwatch.StartNew();
         var today = SourceRecord.ChinaDate(db.Clock.GetUtcNow());
         var tally = new ImportTally(B.All);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -21,11 +23,7 @@ public sealed record LeadMention(string Name, string NormalizedName, string Regi
 /// </summary>
 public sealed class RecordAnalyzer
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private static readonly string[] ChildWords = ["儿童", "孩子", "小孩", "学生", "幼儿", "幼儿园", "学校", "宝宝", "婴儿"];
     private static readonly string[] MedicalWords = ["医护", "医务", "医院", "护士", "医生", "医疗机构", "一线医"];
@@ -44,8 +42,14 @@ public sealed class RecordAnalyzer
     public EnterpriseDirectory Directory { get; }
 
     /// <summary>Uses the shared text pipeline and a registry snapshot that is reloaded only when enterprises changed.</summary>
-    public static async Task<RecordAnalyzer> CreateAsync(QualityWatchDbContext db, CancellationToken ct) =>
-        new(TextAnalyzer.Shared, await DirectoryCache.GetAsync(db, ct));
+    public static async Task<RecordAnalyzer> CreateAsync(QualityWatchDbContext db, CancellationToken ct)
+    {
+        // The first use loads jieba's dictionaries and fits the model (about a second); that needs no database, so
+        // it overlaps reading the registry.
+        var text = Task.Run(() => TextAnalyzer.Shared, ct);
+        var directory = await DirectoryCache.GetAsync(db, ct);
+        return new(await text, directory);
+    }
 
     /// <summary>Sets the derived fields of <paramref name="record"/>; returns an unregistered producer, if any.</summary>
     public LeadMention? Analyse(SourceRecord record, string kind)
@@ -80,19 +84,83 @@ public sealed class RecordAnalyzer
             record.LinkMethod = null;
             record.LinkConfidence = null;
         }
-        record.Analysis = JsonSerializer.Serialize(new
-        {
-            rulesVersion = c.RulesVersion,
-            decidedBy = c.DecidedBy,
-            confidence = Math.Round(c.Confidence, 4),
-            categoryConfidence = Math.Round(c.CategoryConfidence, 4),
-            terms = c.Terms.Select(t => new { term = t.Term, start = t.Start, length = t.Length, supports = t.Supports, negated = t.Negated }),
-            identifiers = a.Identifiers.Select(i => new { kind = i.Kind.ToString(), value = i.Value, start = i.Start, length = i.Length, valid = i.Valid }),
-            enterprises = a.Enterprises.Select(e => new { name = e.Name, start = e.Start, length = e.Length, kind = e.Kind.ToString() }),
-            keywords = a.Tokens.Where(t => t.Length >= 2).Select(t => t.Text).Distinct().Take(12),
-            link = link is null ? null : new { method = LinkCode(link.Method), confidence = Math.Round(link.Confidence, 4), explanation = link.Explanation, unregistered = link.IsUnregistered },
-        }, Json);
+        record.Analysis = AnalysisJson(a, c, link);
         return lead;
+    }
+
+    /// <summary>
+    /// The stored analysis (terms, identifiers and enterprise mentions with offsets for highlighting, keywords, the
+    /// link), written directly: the reflection-based serialiser of an anonymous object cost about as much as linking.
+    /// </summary>
+    private static string AnalysisJson(TextAnalysis a, TextClassification c, LinkResult? link)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("rulesVersion", c.RulesVersion);
+            w.WriteString("decidedBy", c.DecidedBy);
+            w.WriteNumber("confidence", Math.Round(c.Confidence, 4));
+            w.WriteNumber("categoryConfidence", Math.Round(c.CategoryConfidence, 4));
+            w.WriteStartArray("terms");
+            foreach (var t in c.Terms)
+            {
+                w.WriteStartObject();
+                w.WriteString("term", t.Term);
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("length", t.Length);
+                w.WriteString("supports", t.Supports);
+                w.WriteBoolean("negated", t.Negated);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("identifiers");
+            foreach (var i in a.Identifiers)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", i.Kind.ToString());
+                w.WriteString("value", i.Value);
+                w.WriteNumber("start", i.Start);
+                w.WriteNumber("length", i.Length);
+                w.WriteBoolean("valid", i.Valid);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("enterprises");
+            foreach (var e in a.Enterprises)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", e.Name);
+                w.WriteNumber("start", e.Start);
+                w.WriteNumber("length", e.Length);
+                w.WriteString("kind", e.Kind.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("keywords");
+            var keywords = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in a.Tokens)
+            {
+                if (t.Length >= 2 && keywords.Count < 12 && keywords.Add(t.Text))
+                    w.WriteStringValue(t.Text);
+            }
+            w.WriteEndArray();
+            if (link is null)
+            {
+                w.WriteNull("link");
+            }
+            else
+            {
+                w.WriteStartObject("link");
+                w.WriteString("method", LinkCode(link.Method));
+                w.WriteNumber("confidence", Math.Round(link.Confidence, 4));
+                w.WriteString("explanation", link.Explanation);
+                w.WriteBoolean("unregistered", link.IsUnregistered);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static string ProblemCode(ProblemType p) => p switch

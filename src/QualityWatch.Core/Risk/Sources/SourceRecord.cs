@@ -75,7 +75,7 @@ internal static class SourceRecordConfiguration
         builder.Property(r => r.RegionCode).HasMaxLength(6);
         builder.Property(r => r.EnterpriseName).HasMaxLength(256);
         builder.Property(r => r.EnterpriseCreditCode).HasMaxLength(32);
-        builder.Property(r => r.LinkMethod).HasMaxLength(16);
+        builder.Property(r => r.LinkMethod).HasMaxLength(32); // "credit-code-corrected" is 21
         builder.Property(r => r.ProductText).HasMaxLength(512);
         builder.Property(r => r.ProductCategory).HasMaxLength(16);
         builder.Property(r => r.Problem).HasMaxLength(24);

@@ -20,17 +20,34 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
     {
         if (signals.Count == 0)
             return (0, 0);
-        var now = db.Clock.GetUtcNow();
-        var created = 0;
-        var updated = 0;
-        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        // National groups go last so that they can find the provincial warning this same run created.
-        foreach (var group in signals.GroupBy(WarningRules.GroupKey).OrderBy(g => IsNational(g.Key)))
+        var run = new Run(db.Clock.GetUtcNow(), await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct), await LastNumberAsync(db.Clock.GetUtcNow(), ct));
+        // National groups go last so that they can find the provincial warning this same run created. Each phase is
+        // saved once, not once per group: every save inspects every tracked entity (the audit trail, the name index),
+        // and a national scan hands over thousands of tracked signals, so saving per group grew with groups × signals.
+        var groups = signals.GroupBy(WarningRules.GroupKey).ToLookup(g => IsNational(g.Key));
+        await PhaseAsync(groups[false], run, ct);
+        await PhaseAsync(groups[true], run, ct);
+        return (run.Created, run.Updated);
+    }
+
+    private sealed class Run(DateTimeOffset now, Dictionary<string, string> regionNames, int lastNumber)
+    {
+        public DateTimeOffset Now { get; } = now;
+        public Dictionary<string, string> RegionNames { get; } = regionNames;
+        public int LastNumber { get; set; } = lastNumber;
+        public int Created { get; set; }
+        public int Updated { get; set; }
+    }
+
+    private async Task PhaseAsync(IEnumerable<IGrouping<string, RiskSignal>> groups, Run run, CancellationToken ct)
+    {
+        var joined = new List<(RiskWarning Warning, IGrouping<string, RiskSignal> Signals)>();
+        foreach (var group in groups)
         {
             var warning = await db.RiskWarnings.FirstOrDefaultAsync(w => w.GroupKey == group.Key && WarningRules.OpenStates.Contains(w.State), ct)
                 ?? (IsNational(group.Key) ? await SingleProvincialAsync(group.Key, ct) : null);
             var all = group.ToList();
-            if (warning is not null)
+            if (warning is not null && warning.Id != 0)
                 all.AddRange(await db.RiskSignals.Where(s => s.WarningId == warning.Id).ToListAsync(ct));
             var score = WarningRules.Score(all);
             if (warning is null)
@@ -40,23 +57,23 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
                     continue;
                 warning = new RiskWarning
                 {
-                    Number = await NextNumberAsync(now, ct),
+                    Number = Number(run),
                     GroupKey = group.Key,
                     Title = "",
                     RegionCode = RegionOf(all),
                     ProductCategory = first.ProductCategory,
                     Problem = first.Problem,
                     EnterpriseId = first.EnterpriseId,
-                    CreatedAt = now,
+                    CreatedAt = run.Now,
                     State = WarningState.Detected,
                     Level = WarningLevel.Blue,
                 };
                 db.RiskWarnings.Add(warning);
-                created++;
+                run.Created++;
             }
             else
             {
-                updated++;
+                run.Updated++;
             }
             var level = WarningRules.Level(score.Value, score.Severity);
             var raised = level < warning.Level || warning.Id == 0;
@@ -67,16 +84,21 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
             {
                 warning.Level = level;
                 if (warning.State is WarningState.Detected or WarningState.Assessing)
-                    warning.DueAt = options.Value.Calendar.AddWorkingDays(now, options.Value.AssessWorkingDays[(int)level - 1]);
+                    warning.DueAt = options.Value.Calendar.AddWorkingDays(run.Now, options.Value.AssessWorkingDays[(int)level - 1]);
             }
-            warning.Title = await TitleAsync(warning, regionNames, ct);
-            warning.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
+            warning.Title = await TitleAsync(warning, run.RegionNames, ct);
+            warning.UpdatedAt = run.Now;
+            joined.Add((warning, group));
+        }
+        if (joined.Count == 0)
+            return;
+        await db.SaveChangesAsync(ct);
+        foreach (var (warning, group) in joined)
+        {
             foreach (var s in group)
                 s.WarningId = warning.Id;
-            await db.SaveChangesAsync(ct);
         }
-        return (created, updated);
+        await db.SaveChangesAsync(ct);
     }
 
     private static bool IsNational(string groupKey) => groupKey.EndsWith("|10", StringComparison.Ordinal) && !groupKey.StartsWith("enterprise|", StringComparison.Ordinal);
@@ -92,7 +114,7 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         var prefix = nationalKey[..^2];
         var open = await db.RiskWarnings
             .Where(w => w.GroupKey.StartsWith(prefix) && w.GroupKey != nationalKey && WarningRules.OpenStates.Contains(w.State))
-            .Take(2).ToListAsync(ct);
+            .OrderBy(w => w.Id).Take(2).ToListAsync(ct);
         return open.Count == 1 ? open[0] : null;
     }
 
@@ -124,14 +146,20 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         return $"{place}{category}{problem}";
     }
 
-    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    private static string Number(Run run)
     {
-        var year = now.ToOffset(Sources.SourceRecord.ChinaOffset).Year.ToString(CultureInfo.InvariantCulture);
-        var prefix = $"YJ-{year}-";
-        // Numbers are national: count across every region, not the caller's.
+        run.LastNumber++;
+        return Prefix(run.Now) + run.LastNumber.ToString("D5", CultureInfo.InvariantCulture);
+    }
+
+    private static string Prefix(DateTimeOffset now) => $"YJ-{now.ToOffset(Sources.SourceRecord.ChinaOffset).Year.ToString(CultureInfo.InvariantCulture)}-";
+
+    /// <summary>The last warning number of the year; numbers are national, so across every region, not the caller's.</summary>
+    private async Task<int> LastNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = Prefix(now);
         var last = await db.RiskWarnings.IgnoreQueryFilters().Where(w => w.Number.StartsWith(prefix))
             .OrderByDescending(w => w.Number).Select(w => w.Number).FirstOrDefaultAsync(ct);
-        var n = (last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1;
-        return prefix + n.ToString("D5", CultureInfo.InvariantCulture);
+        return last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -15,10 +17,16 @@ namespace QualityWatch.Core.Risk.Sources.Import;
 
 /// <summary>
 /// Imports complaints, inspection results, cases and opinion items from spreadsheets or API batches with the
-/// registry import's guarantees (docs/risk-sources.md): a bad field rejects its row only and is reported by
+/// registry import's guarantees (docs/risk.md): a bad field rejects its row only and is reported by
 /// row and column; records are keyed by their source id, so an identical re-run changes nothing and a changed
-/// record is updated and audited; rows are committed <see cref="BatchSize"/> at a time.
+/// record is updated and audited; rows are committed <see cref="BatchSize"/> at a time, each batch with its
+/// audit entries and producer leads in one transaction.
 /// </summary>
+/// <remarks>
+/// Text analysis and linking cost most of a row's time and need no database, so they run on the other cores while
+/// the previous batch is written: batch n + 1 is read, checked against the stored records and analysed in the
+/// background while batch n is inserted and committed. Batches still commit one after another, in input order.
+/// </remarks>
 public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditContext)
 {
     public const int BatchSize = 1000;
@@ -61,6 +69,10 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         var state = new State(schema, regions, analyzer);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One connection for the whole import, so the checkpoint setting below holds for every batch.
+        await db.Database.OpenConnectionAsync(ct);
+        var checkpoint = await WalCheckpointAsync(null, ct);
+        Pending? inFlight = null;
         try
         {
             var batch = new List<SourceRow>(BatchSize);
@@ -68,23 +80,64 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
             {
                 ct.ThrowIfCancellationRequested();
                 batch.Add(row);
-                if (batch.Count == BatchSize)
-                {
-                    await FlushAsync(batch, state, ct);
-                    batch.Clear();
-                    progress?.Report(new ImportProgress(state.Rows, fraction?.Invoke()));
-                }
+                if (batch.Count < BatchSize)
+                    continue;
+                var next = await PrepareAsync(batch, state, ct);
+                batch = new List<SourceRow>(BatchSize);
+                if (inFlight is not null)
+                    await WriteAsync(inFlight, state, ct);
+                inFlight = next;
+                progress?.Report(new ImportProgress(state.Rows, fraction?.Invoke()));
             }
-            await FlushAsync(batch, state, ct);
+            var last = await PrepareAsync(batch, state, ct);
+            if (inFlight is not null)
+                await WriteAsync(inFlight, state, ct);
+            inFlight = last;
+            if (inFlight is not null)
+                await WriteAsync(inFlight, state, ct);
+            inFlight = null;
             progress?.Report(new ImportProgress(state.Rows, 1));
         }
         finally
         {
+            // After a failed write the next batch may still be in analysis; it must not outlive the import.
+            if (inFlight is not null)
+                await inFlight.Analysis.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            if (checkpoint is { } pages)
+                await WalCheckpointAsync(pages, CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
         return new ImportResult(state.Rows, state.Created, state.Updated, state.Unchanged, state.RejectedRows, state.Rejects, [], ignored, clock.Elapsed);
     }
+
+    /// <summary>
+    /// SQLite copies the write-ahead log into the database file (and syncs it) whenever the log passes
+    /// wal_autocheckpoint pages, 1,000 by default: with a batch of records, their audit entries and index pages
+    /// that is nearly every commit. A larger limit while the import runs copies each index page once per many
+    /// batches instead of once per batch; every commit is still durable in the log. Returns the previous limit,
+    /// or null on PostgreSQL.
+    /// </summary>
+    private async Task<int?> WalCheckpointAsync(int? restore, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+            return null;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint={restore ?? ImportWalPages}");
+        if (restore is null)
+        {
+            await using var read = db.Database.GetDbConnection().CreateCommand();
+            read.CommandText = "PRAGMA wal_autocheckpoint";
+            var previous = Convert.ToInt32(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            await command.ExecuteNonQueryAsync(ct);
+            return previous;
+        }
+        await command.ExecuteNonQueryAsync(ct);
+        return null;
+    }
+
+    private const int ImportWalPages = 16384;
 
     private sealed class State(SourceSchema schema, HashSet<string> regions, RecordAnalyzer analyzer)
     {
@@ -100,10 +153,18 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         public int RejectedRows { get; set; }
     }
 
-    private async Task FlushAsync(List<SourceRow> batch, State state, CancellationToken ct)
+    /// <summary>
+    /// A batch read and checked, waiting to be written: new records, and for changed ones detached copies of the
+    /// stored record with the incoming fields applied. <see cref="Analysis"/> fills in their derived fields.
+    /// </summary>
+    private sealed record Pending(DateTimeOffset Now, List<SourceRecord> Created, List<SourceRecord> Updated, Task<LeadMention?[]> Analysis);
+
+    private sealed record StoredKey(long Id, string SourceId, string RegionCode, string ContentHash);
+
+    private async Task<Pending?> PrepareAsync(List<SourceRow> batch, State state, CancellationToken ct)
     {
         if (batch.Count == 0)
-            return;
+            return null;
         state.Rows += batch.Count;
         var now = db.Clock.GetUtcNow();
         var parsed = new List<(SourceRow Row, SourceRecord Record)>(batch.Count);
@@ -126,11 +187,13 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
             parsed.Add((row, record));
         }
         var ids = parsed.Select(p => p.Record.SourceId).ToList();
-        // Unfiltered: a record held outside the caller's region still exists and must not be created twice.
-        var existing = ids.Count == 0 ? [] : await state.Schema.Query(db).IgnoreQueryFilters().Where(r => ids.Contains(r.SourceId))
+        // Unfiltered: a record held outside the caller's region still exists and must not be created twice. Only the
+        // key columns: most rows of a re-run are unchanged, and their text and analysis need not be read.
+        var existing = ids.Count == 0 ? [] : await state.Schema.Query(db).IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.SourceId))
+            .Select(r => new StoredKey(r.Id, r.SourceId, r.RegionCode, r.ContentHash))
             .ToDictionaryAsync(r => r.SourceId, StringComparer.Ordinal, ct);
         var created = new List<SourceRecord>();
-        var updated = new List<(SourceRecord Stored, SourceRecord Incoming)>();
+        var changed = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
         foreach (var (row, record) in parsed)
         {
             if (existing.TryGetValue(record.SourceId, out var stored))
@@ -145,7 +208,7 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
                     state.Unchanged++;
                     continue;
                 }
-                updated.Add((stored, record));
+                changed[record.SourceId] = record;
             }
             else
             {
@@ -154,40 +217,62 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
                 created.Add(record);
             }
         }
+        var updated = new List<SourceRecord>(changed.Count);
+        if (changed.Count > 0)
+        {
+            // Detached: the tracked copy is loaded when the batch is written, so its audit entry shows the stored values as before.
+            var keys = changed.Keys.ToList();
+            foreach (var stored in await state.Schema.Query(db).IgnoreQueryFilters().AsNoTracking().Where(r => keys.Contains(r.SourceId)).ToListAsync(ct))
+            {
+                var incoming = changed[stored.SourceId];
+                state.Schema.CopyImported(incoming, stored);
+                stored.ContentHash = incoming.ContentHash;
+                stored.UpdatedAt = now;
+                updated.Add(stored);
+            }
+        }
         if (created.Count == 0 && updated.Count == 0)
-        {
-            db.ChangeTracker.Clear();
-            return;
-        }
+            return null;
 
-        // Text analysis and linking are the costly part of a row; they touch no shared mutable state.
-        var leads = new LeadMention?[created.Count + updated.Count];
-        Parallel.For(0, created.Count, i => leads[i] = state.Analyzer.Analyse(created[i], state.Schema.Kind));
-        foreach (var (i, (stored, incoming)) in updated.Index())
+        // Text analysis and linking are the costly part of a row; they touch no shared mutable state and no database.
+        SourceRecord[] work = [.. created, .. updated];
+        var analyzer = state.Analyzer;
+        var kind = state.Schema.Kind;
+        var analysis = Task.Run(() =>
         {
-            state.Schema.CopyImported(incoming, stored);
-            stored.ContentHash = incoming.ContentHash;
-            stored.UpdatedAt = now;
-            leads[created.Count + i] = state.Analyzer.Analyse(stored, state.Schema.Kind);
-        }
+            var leads = new LeadMention?[work.Length];
+            Parallel.For(0, work.Length, new ParallelOptions { CancellationToken = ct }, i => leads[i] = analyzer.Analyse(work[i], kind));
+            return leads;
+        }, ct);
+        return new Pending(now, created, updated, analysis);
+    }
 
+    private async Task WriteAsync(Pending batch, State state, CancellationToken ct)
+    {
+        var leads = await batch.Analysis;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await InsertCreatedAsync(state.Schema, created, ct);
-            var entries = created.Select(r => Entry(state.Schema, r, "create", now)).ToList();
+            await InsertCreatedAsync(batch.Created, ct);
+            var entries = new List<AuditEntry>(batch.Created.Count);
+            foreach (var r in batch.Created)
+                entries.Add(CreateEntry(state.Schema, r, batch.Now));
             await BulkInsert.InsertAsync(db, entries, readBackKeys: false, ct);
-            if (updated.Count > 0)
+            if (batch.Updated.Count > 0)
             {
                 // Few rows change on a re-import; the tracked path records before/after per field.
+                var byId = batch.Updated.ToDictionary(r => r.Id);
+                var ids = byId.Keys.ToList();
+                foreach (var stored in await state.Schema.Query(db).IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).ToListAsync(ct))
+                    db.Entry(stored).CurrentValues.SetValues(byId[stored.Id]);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
             }
-            await RecordLeadsAsync(leads.OfType<LeadMention>().ToList(), now, ct);
+            await RecordLeadsAsync(leads.OfType<LeadMention>().ToList(), batch.Now, ct);
             await transaction.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();
-        state.Created += created.Count;
-        state.Updated += updated.Count;
+        state.Created += batch.Created.Count;
+        state.Updated += batch.Updated.Count;
     }
 
     private SourceRecord Parse(SourceRow row, State state)
@@ -236,70 +321,163 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         state.RejectedRows++;
     }
 
-    private async Task InsertCreatedAsync(SourceSchema schema, List<SourceRecord> created, CancellationToken ct)
+    private async Task InsertCreatedAsync(List<SourceRecord> created, CancellationToken ct)
     {
         if (created.Count == 0)
             return;
-        // Reading ids back per row costs more than the inserts; one lookup by source id is cheaper.
+        // Audit entries need the generated ids; each statement returns them with the source id they belong to.
         switch (created[0])
         {
-            case Complaint: await BulkInsert.InsertAsync(db, created.Cast<Complaint>().ToList(), readBackKeys: false, ct); break;
-            case InspectionResult: await BulkInsert.InsertAsync(db, created.Cast<InspectionResult>().ToList(), readBackKeys: false, ct); break;
-            case EnforcementCase: await BulkInsert.InsertAsync(db, created.Cast<EnforcementCase>().ToList(), readBackKeys: false, ct); break;
-            case OpinionItem: await BulkInsert.InsertAsync(db, created.Cast<OpinionItem>().ToList(), readBackKeys: false, ct); break;
+            case Complaint: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<Complaint>().ToList(), [r => r.SourceId], ct); break;
+            case InspectionResult: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<InspectionResult>().ToList(), [r => r.SourceId], ct); break;
+            case EnforcementCase: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<EnforcementCase>().ToList(), [r => r.SourceId], ct); break;
+            case OpinionItem: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<OpinionItem>().ToList(), [r => r.SourceId], ct); break;
         }
-        var sourceIds = created.Select(r => r.SourceId).ToList();
-        var ids = await schema.Query(db).IgnoreQueryFilters().Where(r => sourceIds.Contains(r.SourceId))
-            .Select(r => new { r.Id, r.SourceId }).ToDictionaryAsync(r => r.SourceId, r => r.Id, StringComparer.Ordinal, ct);
-        foreach (var r in created)
-            r.Id = ids[r.SourceId];
     }
 
-    /// <summary>Mentions accumulate on one lead per normalised name and region.</summary>
+    private sealed record LeadBefore(int Mentions, DateTimeOffset LastSeenAt, List<string> Sources, List<string> Records);
+
+    /// <summary>
+    /// Mentions accumulate on one lead per normalised name and region. New leads are bulk-inserted and changed ones
+    /// updated through EF; the audit entries (the shape AuditTrail writes) are written here, which costs a fraction
+    /// of the tracked capture for the hundreds of leads a batch of complaints can touch.
+    /// </summary>
     private async Task RecordLeadsAsync(List<LeadMention> mentions, DateTimeOffset now, CancellationToken ct)
     {
         if (mentions.Count == 0)
             return;
         var names = mentions.Select(m => m.NormalizedName).Distinct().ToList();
-        var stored = await db.ProducerLeads.IgnoreQueryFilters().Where(l => names.Contains(l.NormalizedName)).ToListAsync(ct);
+        var regions = mentions.Select(m => m.RegionCode).Distinct().ToList();
+        // Name and region together are a lead's key: filtering on the name alone read every region's lead of a common name.
+        var stored = (await db.ProducerLeads.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => names.Contains(l.NormalizedName) && regions.Contains(l.RegionCode)).ToListAsync(ct))
+            .ToDictionary(l => (l.NormalizedName, l.RegionCode));
+        var created = new List<ProducerLead>();
+        var changed = new Dictionary<ProducerLead, LeadBefore>(ReferenceEqualityComparer.Instance);
         foreach (var m in mentions)
         {
-            var lead = stored.FirstOrDefault(l => l.NormalizedName == m.NormalizedName && l.RegionCode == m.RegionCode);
             var reference = m.Kind + ":" + m.SourceId;
-            if (lead is null)
+            if (!stored.TryGetValue((m.NormalizedName, m.RegionCode), out var lead))
             {
                 lead = new ProducerLead { Name = m.Name, NormalizedName = m.NormalizedName, RegionCode = m.RegionCode, FirstSeenAt = now };
-                stored.Add(lead);
-                db.ProducerLeads.Add(lead);
+                stored[(m.NormalizedName, m.RegionCode)] = lead;
+                created.Add(lead);
             }
-            if (lead.Records.Contains(reference))
+            else if (lead.Records.Contains(reference))
+            {
                 continue;
+            }
+            else if (lead.Id != 0 && !changed.ContainsKey(lead))
+            {
+                changed[lead] = new LeadBefore(lead.Mentions, lead.LastSeenAt, lead.Sources, lead.Records);
+                db.ProducerLeads.Attach(lead);
+            }
             lead.Mentions++;
             lead.LastSeenAt = now;
             if (!lead.Sources.Contains(m.Kind))
                 lead.Sources = [.. lead.Sources, m.Kind];
             lead.Records = [.. lead.Records.Append(reference).TakeLast(50)];
         }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertReturningKeysAsync(db, created, [l => l.NormalizedName, l => l.RegionCode], ct);
+        if (changed.Count > 0)
+        {
+            db.ChangeTracker.DetectChanges();
+            var audit = db.AuditEnabled;
+            db.AuditEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.AuditEnabled = audit;
+            }
+        }
+        var entries = new List<AuditEntry>(created.Count + changed.Count);
+        foreach (var lead in created)
+        {
+            entries.Add(LeadEntry(lead, "create", now, w =>
+            {
+                Change(w, nameof(ProducerLead.Name), null, lead.Name);
+                Change(w, nameof(ProducerLead.RegionCode), null, lead.RegionCode);
+                Change(w, nameof(ProducerLead.Mentions), null, lead.Mentions);
+                Change(w, nameof(ProducerLead.Sources), null, lead.Sources);
+                Change(w, nameof(ProducerLead.Records), null, lead.Records);
+                Change(w, nameof(ProducerLead.FirstSeenAt), null, lead.FirstSeenAt);
+                Change(w, nameof(ProducerLead.LastSeenAt), null, lead.LastSeenAt);
+                Change(w, nameof(ProducerLead.Status), null, (int)lead.Status);
+                Change(w, nameof(ProducerLead.Id), null, lead.Id);
+            }));
+        }
+        foreach (var (lead, before) in changed)
+        {
+            entries.Add(LeadEntry(lead, "update", now, w =>
+            {
+                Change(w, nameof(ProducerLead.Mentions), before.Mentions, lead.Mentions);
+                if (before.LastSeenAt != lead.LastSeenAt)
+                    Change(w, nameof(ProducerLead.LastSeenAt), before.LastSeenAt, lead.LastSeenAt);
+                if (!before.Sources.SequenceEqual(lead.Sources))
+                    Change(w, nameof(ProducerLead.Sources), before.Sources, lead.Sources);
+                Change(w, nameof(ProducerLead.Records), before.Records, lead.Records);
+            }));
+        }
+        await BulkInsert.InsertAsync(db, entries, readBackKeys: false, ct);
     }
 
-    private AuditEntry Entry(SourceSchema schema, SourceRecord r, string action, DateTimeOffset now) => new()
+    private AuditEntry LeadEntry(ProducerLead lead, string action, DateTimeOffset now, Action<Utf8JsonWriter> changes) => new()
+    {
+        At = now,
+        Actor = db.Scope.Actor,
+        EntityType = nameof(ProducerLead),
+        EntityId = lead.Id.ToString(CultureInfo.InvariantCulture),
+        Action = action,
+        Changes = Json(changes),
+        RegionCode = lead.RegionCode,
+        RequestId = auditContext.RequestId,
+        ClientAddress = auditContext.ClientAddress,
+    };
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditJson.Encoder }))
+        {
+            w.WriteStartObject();
+            write(w);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Change(Utf8JsonWriter w, string property, object? before, object? after)
+    {
+        w.WritePropertyName(property);
+        w.WriteStartObject();
+        w.WritePropertyName("before");
+        JsonSerializer.Serialize(w, before, before?.GetType() ?? typeof(object), AuditJson);
+        w.WritePropertyName("after");
+        JsonSerializer.Serialize(w, after, after?.GetType() ?? typeof(object), AuditJson);
+        w.WriteEndObject();
+    }
+
+    // The shape AuditTrail writes for tracked changes (property → {"before": …, "after": …}), written directly:
+    // at 10,000 rows/s the reflection-based serialiser was a noticeable share of the write path.
+    private AuditEntry CreateEntry(SourceSchema schema, SourceRecord r, DateTimeOffset now) => new()
     {
         At = now,
         Actor = db.Scope.Actor,
         EntityType = schema.EntityType.Name,
         EntityId = r.Id.ToString(CultureInfo.InvariantCulture),
-        Action = action,
-        Changes = JsonSerializer.Serialize(new Dictionary<string, object?>
+        Action = "create",
+        Changes = Json(w =>
         {
-            ["SourceId"] = new { before = (string?)null, after = r.SourceId },
-            ["OccurredAt"] = new { before = (string?)null, after = r.OccurredAt },
-            ["RegionCode"] = new { before = (string?)null, after = r.RegionCode },
-            ["EnterpriseId"] = new { before = (long?)null, after = r.EnterpriseId },
-            ["ProductCategory"] = new { before = (string?)null, after = r.ProductCategory },
-            ["Problem"] = new { before = (string?)null, after = r.Problem },
-        }, AuditJson),
+            Change(w, "SourceId", null, r.SourceId);
+            Change(w, "OccurredAt", null, r.OccurredAt);
+            Change(w, "RegionCode", null, r.RegionCode);
+            Change(w, "EnterpriseId", null, r.EnterpriseId);
+            Change(w, "ProductCategory", null, r.ProductCategory);
+            Change(w, "Problem", null, r.Problem);
+        }),
         RegionCode = r.RegionCode,
         RequestId = auditContext.RequestId,
         ClientAddress = auditContext.ClientAddress,

@@ -48,7 +48,8 @@ public sealed class SourceRow(int number, string?[] cells)
                 Errors.Add((field, "必填 (required)"));
             return null;
         }
-        if (DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(v))
+        // The offset test is cheap and most times have none; the general parser is tried only when it matters.
+        if (HasOffset(v) && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
             return withOffset.ToUniversalTime();
         // Stored in UTC: PostgreSQL's timestamptz accepts only offset 0 from Npgsql.
         if (DateTime.TryParseExact(v, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
