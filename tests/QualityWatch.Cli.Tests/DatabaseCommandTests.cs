@@ -29,4 +29,35 @@ public sealed class DatabaseCommandTests
         var regions = await QwProcess.RunAsync(dir, "--database", cs, "regions", "list", "--parent", "81");
         Assert.Equal(0, regions.ExitCode);
     }
+
+    /// <summary>
+    /// The whole demo on a fresh PostgreSQL database: the schema is created first, and every generator's rows fit
+    /// PostgreSQL's column limits, which SQLite never checks (a 21-character link method once overflowed).
+    /// </summary>
+    [PostgresFact]
+    public async Task Demo_generate_fills_a_fresh_PostgreSQL_database_and_a_second_run_refuses()
+    {
+        var baseCs = Environment.GetEnvironmentVariable("QW_TEST_PG") ?? throw new InvalidOperationException("QW_TEST_PG is not set");
+        var cs = $"{baseCs};Database=qw_demo_{Guid.NewGuid():N}";
+        var dir = QwProcess.NewWorkingDirectory();
+        var demo = await QwProcess.RunAsync(dir, "--database", cs, "demo", "generate");
+        Assert.True(demo.ExitCode == 0, demo.Stderr);
+
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        async Task<long> CountAsync(string sql)
+        {
+            await using var cmd = new NpgsqlCommand(sql, connection);
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        Assert.True(await CountAsync("SELECT count(*) FROM enterprises") > 1000);
+        Assert.True(await CountAsync("SELECT count(*) FROM complaints") > 1000);
+        Assert.True(await CountAsync("SELECT count(*) FROM complaints WHERE \"LinkMethod\" = 'credit-code-corrected'") > 0);
+        Assert.True(await CountAsync("SELECT count(*) FROM certificates") > 1000);
+        Assert.True(await CountAsync("SELECT count(*) FROM risk_warnings") > 0);
+
+        var again = await QwProcess.RunAsync(dir, "--database", cs, "demo", "generate");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("empty database", again.Stderr, StringComparison.Ordinal);
+    }
 }

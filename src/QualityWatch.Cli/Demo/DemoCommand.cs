@@ -24,6 +24,14 @@ public static class DemoCommand
             await using var provider = CliHost.Build(parse);
             await using var scope = await CliHost.OpenAsync(provider, ct);
             var db = scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>();
+            // A fresh PostgreSQL database (SQLite is migrated on open): demo data needs the schema, so create it.
+            if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await Console.Error.WriteLineAsync("The database schema is not up to date: run `qw db migrate` first.");
+                return 2;
+            }
             var existing = await db.Enterprises.IgnoreQueryFilters().CountAsync(ct);
             if (existing > 0)
             {
