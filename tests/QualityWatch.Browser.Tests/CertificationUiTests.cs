@@ -346,8 +346,12 @@ public sealed class CertificationUiTests(AppFixture app)
         // Bodies are national records: the tab documents its columns, and a city officer's upload is refused naming the file.
         await page.ClickAsync("#import-kinds a[href='/certificates/import/bodies']");
         await page.WaitForURLAsync(new Regex("/certificates/import/bodies$"));
-        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "机构.csv", MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes("机构名称,批准号,国家,批准日期\r\n测试认证中心,CNCA-R-2019-999,CN,2019-05-01\r\n") });
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload
+        {
+            Name = "机构.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("机构名称,批准号,国家,批准日期\r\n测试认证中心,CNCA-R-2019-999,CN,2019-05-01\r\n")
+        });
         await page.ClickAsync("#import-submit");
         await page.WaitForSelectorAsync("#import-error");
         Assert.Contains("机构.csv", await page.InnerTextAsync("#import-error"), StringComparison.Ordinal);
