@@ -154,4 +154,26 @@ public sealed class RiskLeadReviewTests
         Assert.Contains(notices, n => n.RegionCode == "440300" && n.EnterpriseId == null);
         Assert.Contains(notices, n => n.RegionCode == "440106" && n.EnterpriseId == enterpriseId);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Leads_confirmed_at_the_same_moment_in_eight_provinces_each_get_a_warning_with_its_own_number(string provider)
+    {
+        // Each confirmation raises a warning; the next number is read before the save, so simultaneous runs used to
+        // pick the same number and all but one failed on the unique index (seen on PostgreSQL).
+        var app = await RiskTestApp.GetAsync(provider);
+        var counties = new[] { "650102", "640104", "630102", "540102", "620102", "150102", "460105", "520102" };
+        var leads = new List<long>();
+        foreach (var county in counties)
+            leads.Add((await SeedLeadAsync(app, county)).LeadId);
+        var admin = app.ClientFor("admin");
+        var responses = await Task.WhenAll(leads.Select(id => admin.PostAsJsonAsync($"/api/v1/risk/leads/{id}/review", new { decision = "confirmed" })));
+        var warningIds = new List<long>();
+        foreach (var response in responses)
+            warningIds.Add((await response.JsonAsync(HttpStatusCode.OK)).GetProperty("warningId").GetInt64());
+        Assert.Equal(counties.Length, warningIds.Distinct().Count());
+        var numbers = await app.WithDbAsync(db => db.RiskWarnings.Where(w => warningIds.Contains(w.Id)).Select(w => w.Number).ToListAsync());
+        Assert.Equal(counties.Length, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.Matches(@"^YJ-\d{4}-\d{5}$", n));
+    }
 }

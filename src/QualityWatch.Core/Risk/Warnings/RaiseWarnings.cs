@@ -92,7 +92,7 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         }
         if (joined.Count == 0)
             return;
-        await db.SaveChangesAsync(ct);
+        await SaveNumberedAsync(joined.Select(j => j.Warning).ToList(), run, ct);
         foreach (var (warning, group) in joined)
         {
             foreach (var s in group)
@@ -100,6 +100,33 @@ public sealed class RaiseWarnings(QualityWatchDbContext db, IOptions<RiskOptions
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Saves, renumbering the new warnings when another scan, certification scan or lead review took the same numbers
+    /// at the same moment (numbers are read before the save, so concurrent runs can pick the same next number; the
+    /// unique index refuses the second). The failed save changed nothing, so it can be repeated.
+    /// </summary>
+    private async Task SaveNumberedAsync(List<RiskWarning> warnings, Run run, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 10 && IsNumberConflict(e))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+                run.LastNumber = await LastNumberAsync(run.Now, ct);
+                foreach (var w in warnings.Where(w => db.Entry(w).State == EntityState.Added))
+                    w.Number = Number(run);
+            }
+        }
+    }
+
+    private static bool IsNumberConflict(DbUpdateException e) =>
+        e.InnerException?.Message is { } m && m.Contains("risk_warnings", StringComparison.Ordinal) && m.Contains("Number", StringComparison.Ordinal);
 
     private static bool IsNational(string groupKey) => groupKey.EndsWith("|10", StringComparison.Ordinal) && !groupKey.StartsWith("enterprise|", StringComparison.Ordinal);
 
