@@ -72,33 +72,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         var db = new BenchDatabase(options, provider, folder, postgres, database, keep is not null);
         await using var scope = db.OpenScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        if (postgres is not null)
-            await WidenLinkMethodAsync(scope.ServiceProvider.GetRequiredService<QualityWatchDbContext>());
         return db;
-    }
-
-    /// <summary>
-    /// The link method "credit-code-corrected" has 21 characters but the column holds 16; SQLite does not check
-    /// lengths, PostgreSQL rejects the row. Until the migration that widens the column exists, the bench widens
-    /// it itself and says so.
-    /// </summary>
-    private static async Task WidenLinkMethodAsync(QualityWatchDbContext db)
-    {
-        var widened = 0;
-        foreach (var table in new[] { "complaints", "inspection_results", "enforcement_cases", "opinion_items" })
-        {
-            var length = await db.Database.SqlQuery<int>(
-                $"SELECT character_maximum_length AS \"Value\" FROM information_schema.columns WHERE table_name = {table} AND column_name = 'LinkMethod'").SingleAsync();
-            if (length >= 24)
-                continue;
-            // The table name comes from the list above, not from input.
-#pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} ALTER COLUMN \"LinkMethod\" TYPE character varying(24)");
-#pragma warning restore EF1002
-            widened++;
-        }
-        if (widened > 0)
-            Console.WriteLine($"note: widened LinkMethod to 24 characters in {widened} tables (the model says 16, too short for credit-code-corrected)");
     }
 
     /// <summary>A scope acting as the system user "bench", as the CLI acts as "cli:user".</summary>
