@@ -44,7 +44,7 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
         }
         // A shortened or mistyped name keeps at least two grams of a long core; a two- or three-character name keeps one.
         var minShared = Math.Min(2, Math.Max(1, used - 2));
-        var shortlist = new List<(int Entry, int Rank)>(Math.Min(hit.Count, 256));
+        var shortlist = new List<(int Entry, int Rank)>(hit.Count);
         foreach (var entry in hit)
         {
             // Among equal overlaps, a core of the query's length is the likelier typo or abbreviation.
@@ -55,9 +55,13 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
         hit.Clear();
         shortlist.Sort(static (a, b) => b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : a.Entry.CompareTo(b.Entry));
 
-        var best = new List<Scored>();
-        foreach (var (entry, _) in shortlist.Take(options.Shortlist))
+        // Sized once, and the enterprise found by a plain loop rather than a closure per candidate: this runs for
+        // every fuzzy-linked row of an import, and its garbage adds to the collections the import pays for.
+        var take = Math.Min(shortlist.Count, options.Shortlist);
+        var best = new List<Scored>(take);
+        for (var k = 0; k < take; k++)
         {
+            var entry = shortlist[k].Entry;
             var candidateCore = directory.CoreOf(entry);
             var score = NameSimilarity.Score(core, candidateCore);
             if (!ReferenceEquals(core, full))
@@ -65,7 +69,15 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
             if (place is not null && !RegionGazetteer.Consistent(place, directory.EntryRegion(entry)))
                 score -= PlaceConflict;
             var enterprise = directory.EnterpriseOf(entry);
-            var at = best.FindIndex(s => s.Enterprise == enterprise);
+            var at = -1;
+            for (var b = 0; b < best.Count; b++)
+            {
+                if (best[b].Enterprise == enterprise)
+                {
+                    at = b;
+                    break;
+                }
+            }
             if (at < 0)
                 best.Add(new Scored(enterprise, entry, score));
             else if (score > best[at].Score)
