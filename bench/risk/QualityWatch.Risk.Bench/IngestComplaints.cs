@@ -91,6 +91,7 @@ public static class IngestComplaints
             $"{database.Label}, {label}: {r.Rows:N0} rows in {wall.Elapsed.TotalSeconds:F2} s = {r.Rows / wall.Elapsed.TotalSeconds:N0} complaints/s " +
             $"(created {r.Created:N0}, updated {r.Updated:N0}, unchanged {r.Unchanged:N0}, rejected {r.RejectedRows:N0}); " +
             $"CPU {used.TotalSeconds:F1} s = {used.TotalMilliseconds * 1000 / Math.Max(1, r.Rows):F0} µs per row; {gc}; load average {LoadAverage()}"));
+        Console.WriteLine($"  importing thread: {import.LastPhases}");
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using QualityWatch.Web.Tests.Infrastructure;
 
 namespace QualityWatch.Web.Tests.Risk;
@@ -213,5 +215,56 @@ public sealed class RiskSourcesApiTests
         var record = created.GetProperty("record");
         Assert.Equal("credit-code-corrected", record.GetProperty("linkMethod").GetString());
         Assert.Equal(enterprise.GetProperty("id").GetInt64(), record.GetProperty("enterpriseId").GetInt64());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_unregistered_producer_named_in_two_districts_gets_a_lead_in_each_and_every_complaint_is_audited_as_stored(string provider)
+    {
+        // Leads are looked up by name and region together; a batch naming the workshop in one district must not
+        // add to the other district's lead.
+        var app = await RiskTestApp.GetAsync(provider);
+        var officer = app.ClientFor("sz.officer");
+        var workshop = "鑫源" + $"{Guid.NewGuid():N}"[..6] + "口罩加工厂";
+        Dictionary<string, object?> Complaint(string region, int n) => new()
+        {
+            ["sourceId"] = NewId("12315"),
+            ["occurredAt"] = "2025-05-06 09:15",
+            ["regionCode"] = region,
+            ["enterpriseName"] = workshop,
+            ["product"] = "医用外科口罩",
+            ["problemText"] = $"这家作坊没有生产许可，口罩是三无产品 {n}",
+        };
+
+        var first = await officer.PostJsonAsync("/api/v1/complaints/batch", new[] { Complaint("440305", 1), Complaint("440305", 2), Complaint("440306", 3) }, HttpStatusCode.OK);
+        Assert.Equal(3, first.GetProperty("created").GetInt32());
+        var second = await officer.PostJsonAsync("/api/v1/complaints/batch", new[] { Complaint("440306", 4), Complaint("440306", 5) }, HttpStatusCode.OK);
+        Assert.Equal(2, second.GetProperty("created").GetInt32());
+
+        var leads = await app.WithDbAsync(db => db.ProducerLeads.Where(l => l.Name == workshop).OrderBy(l => l.RegionCode).ToListAsync());
+        Assert.Equal([("440305", 2), ("440306", 3)], leads.Select(l => (l.RegionCode, l.Mentions)));
+        Assert.All(leads, l => Assert.Equal(l.Mentions, l.Records.Count));
+
+        // The import writes the audit changes of a created record itself; they must be the stored values.
+        var stored = await app.WithDbAsync(db => db.Complaints.Where(c => c.EnterpriseName == workshop).ToListAsync());
+        Assert.Equal(5, stored.Count);
+        foreach (var c in stored)
+        {
+            var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Complaint" && a.EntityId == c.Id.ToString() && a.Action == "create"));
+            using var changes = JsonDocument.Parse(entry.Changes);
+            JsonElement After(string property)
+            {
+                var change = changes.RootElement.GetProperty(property);
+                Assert.Equal(JsonValueKind.Null, change.GetProperty("before").ValueKind);
+                return change.GetProperty("after");
+            }
+            Assert.Equal(c.SourceId, After("SourceId").GetString());
+            Assert.Equal(c.OccurredAt, After("OccurredAt").GetDateTimeOffset());
+            Assert.Equal(c.RegionCode, After("RegionCode").GetString());
+            Assert.Equal(JsonValueKind.Null, After("EnterpriseId").ValueKind);
+            Assert.Equal(c.ProductCategory, After("ProductCategory").GetString());
+            Assert.Equal(c.Problem, After("Problem").GetString());
+            Assert.Equal("unlicensed", c.Problem);
+        }
     }
 }
