@@ -165,6 +165,10 @@ public sealed class EnterpriseLinker
         }
     }
 
+    /// <summary>Name similarities of the entries scored for the current query, per thread (the linker is shared).</summary>
+    [ThreadStatic]
+    private static Dictionary<int, double>? scoredEntries;
+
     private LinkResult ByFuzzyName(QueryName name, string? region, string? rawName)
     {
         var scopes = new List<string?>(5);
@@ -181,9 +185,11 @@ public sealed class EnterpriseLinker
         AddScope(null);
 
         List<Scored> seen = [];
+        var similarity = scoredEntries ??= new Dictionary<int, double>();
+        similarity.Clear();
         foreach (var scope in scopes)
         {
-            var scored = fuzzy.Search(name.Full, name.Core, name.Place, scope);
+            var scored = fuzzy.Search(name.Full, name.Core, name.Place, scope, similarity);
             if (scored.Count == 0)
                 continue;
             seen = scored;

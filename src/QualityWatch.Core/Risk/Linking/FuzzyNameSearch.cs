@@ -22,8 +22,12 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
     [ThreadStatic]
     private static List<int>? touched;
 
-    /// <summary>Scores sorted best first, one per enterprise; <paramref name="place"/> is the place the queried name itself carries.</summary>
-    public List<Scored> Search(string full, string core, string? place, string? prefix)
+    /// <summary>
+    /// Scores sorted best first, one per enterprise; <paramref name="place"/> is the place the queried name itself
+    /// carries. <paramref name="similarity"/> keeps the name similarity of entries already scored for the same
+    /// query: one query searches up to five nested region slices, whose shortlists mostly repeat.
+    /// </summary>
+    public List<Scored> Search(string full, string core, string? place, string? prefix, Dictionary<int, double>? similarity = null)
     {
         var (from, to) = directory.EntrySlice(prefix);
         var grams = NameGrams.Of(full);
@@ -44,28 +48,33 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
         }
         // A shortened or mistyped name keeps at least two grams of a long core; a two- or three-character name keeps one.
         var minShared = Math.Min(2, Math.Max(1, used - 2));
-        var shortlist = new List<(int Entry, int Rank)>(hit.Count);
+        // Only the leaders are scored, so they are kept in order as the hits are read (rank descending, then entry)
+        // instead of sorting every hit of a nationwide slice.
+        var take = options.Shortlist;
+        var shortlist = new List<(int Entry, int Rank)>(take + 1);
         foreach (var entry in hit)
         {
             // Among equal overlaps, a core of the query's length is the likelier typo or abbreviation.
             if (work[entry] >= minShared)
-                shortlist.Add((entry, work[entry] * 64 - Math.Min(63, Math.Abs(directory.CoreOf(entry).Length - core.Length))));
+                Keep(shortlist, (entry, work[entry] * 64 - Math.Min(63, Math.Abs(directory.CoreOf(entry).Length - core.Length))), take);
             work[entry] = 0;
         }
         hit.Clear();
-        shortlist.Sort(static (a, b) => b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : a.Entry.CompareTo(b.Entry));
 
         // Sized once, and the enterprise found by a plain loop rather than a closure per candidate: this runs for
         // every fuzzy-linked row of an import, and its garbage adds to the collections the import pays for.
-        var take = Math.Min(shortlist.Count, options.Shortlist);
-        var best = new List<Scored>(take);
-        for (var k = 0; k < take; k++)
+        var best = new List<Scored>(shortlist.Count);
+        for (var k = 0; k < shortlist.Count; k++)
         {
             var entry = shortlist[k].Entry;
-            var candidateCore = directory.CoreOf(entry);
-            var score = NameSimilarity.Score(core, candidateCore);
-            if (!ReferenceEquals(core, full))
-                score = Math.Max(score, NameSimilarity.Score(full, candidateCore) - 0.02);
+            if (similarity is null || !similarity.TryGetValue(entry, out var score))
+            {
+                var candidateCore = directory.CoreOf(entry);
+                score = NameSimilarity.Score(core, candidateCore);
+                if (!ReferenceEquals(core, full))
+                    score = Math.Max(score, NameSimilarity.Score(full, candidateCore) - 0.02);
+                similarity?.Add(entry, score);
+            }
             if (place is not null && !RegionGazetteer.Consistent(place, directory.EntryRegion(entry)))
                 score -= PlaceConflict;
             var enterprise = directory.EnterpriseOf(entry);
@@ -86,4 +95,19 @@ internal sealed class FuzzyNameSearch(EnterpriseDirectory directory, LinkerOptio
         best.Sort(static (a, b) => b.Score.CompareTo(a.Score));
         return best;
     }
+
+    /// <summary>Inserts <paramref name="item"/> into the sorted leaders if it ranks among the first <paramref name="take"/>.</summary>
+    private static void Keep(List<(int Entry, int Rank)> leaders, (int Entry, int Rank) item, int take)
+    {
+        var at = leaders.Count;
+        while (at > 0 && Before(item, leaders[at - 1]))
+            at--;
+        if (at >= take)
+            return;
+        leaders.Insert(at, item);
+        if (leaders.Count > take)
+            leaders.RemoveAt(take);
+    }
+
+    private static bool Before((int Entry, int Rank) a, (int Entry, int Rank) b) => a.Rank != b.Rank ? a.Rank > b.Rank : a.Entry < b.Entry;
 }

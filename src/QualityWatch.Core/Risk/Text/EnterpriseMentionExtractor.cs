@@ -27,6 +27,8 @@ public static partial class EnterpriseMentionExtractor
         "委托", "标称", "涉事", "涉案", "当事人", "检查", "抽检", "抽查", "查处", "查获", "查封", "发现", "对", "向", "从",
         "在", "由", "被", "是", "了", "的", "和", "与", "及", "或", "称", "经", "据", "为", "给", "将", "把", "跟", "让", "该",
         "这家", "那家", "这个", "一家", "某家", "其", "即", "系", "属", "于",
+        // Labels of inspection reports and case files: 受检单位, 被抽样单位, 生产单位, 标称生产企业 ….
+        "单位", "生产企业", "企业名称", "名称",
     ];
 
     private static readonly string[] GenericCores =

@@ -9,6 +9,9 @@ public class EnterpriseMentionExtractorTests
     [InlineData("投诉河北XX防护用品厂，卖假货", "河北XX防护用品厂")]
     [InlineData("当事人仙桃市恒达无纺布制品有限公司生产熔喷布", "仙桃市恒达无纺布制品有限公司")]
     [InlineData("涉事产品来自3M公司", "3M公司")]
+    [InlineData("受检单位苏州市鑫泰非织造布经营部，熔喷布过滤效率不合格", "苏州市鑫泰非织造布经营部")]
+    [InlineData("被抽样单位：长垣县乐康医疗器械厂", "长垣县乐康医疗器械厂")]
+    [InlineData("标称生产企业东莞市某某医疗用品有限公司", "东莞市某某医疗用品有限公司")]
     public void Finds_named_enterprises(string text, string name)
     {
         var mention = Assert.Single(EnterpriseMentionExtractor.Extract(text));
