@@ -33,7 +33,8 @@ public sealed class ImportSourcesTests
     private static async Task<ImportResult> ImportAsync(TestDatabase database, string csv, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         await using var db = database.Context();
-        var import = new ImportSources(db, new AuditContext());
+        // Batches of 1,000, so that a few thousand rows make several batches.
+        var import = new ImportSources(db, new AuditContext()) { BatchSize = 1000 };
         return await import.ImportAsync(new ComplaintSchema(), new MemoryStream(Encoding.UTF8.GetBytes(csv)), "complaints.csv", progress, ct);
     }
 
@@ -100,8 +101,8 @@ public sealed class ImportSourcesTests
 
         await using (var db = database.Context())
         {
-            Assert.Equal(ImportSources.BatchSize, await db.Complaints.CountAsync());
-            Assert.Equal(ImportSources.BatchSize, await db.AuditEntries.CountAsync(a => a.EntityType == "Complaint"));
+            Assert.Equal(1000, await db.Complaints.CountAsync());
+            Assert.Equal(1000, await db.AuditEntries.CountAsync(a => a.EntityType == "Complaint"));
         }
         var rerun = await ImportAsync(database, csv);
         Assert.Equal((1500, 1000), (rerun.Created, rerun.Unchanged));
