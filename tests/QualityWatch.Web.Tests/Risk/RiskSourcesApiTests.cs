@@ -245,6 +245,30 @@ public sealed class RiskSourcesApiTests
         Assert.Equal([("440305", 2), ("440306", 3)], leads.Select(l => (l.RegionCode, l.Mentions)));
         Assert.All(leads, l => Assert.Equal(l.Mentions, l.Records.Count));
 
+        // The import writes the audit changes of leads and created records itself; they must be the stored values.
+        var leadAudit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ProducerLead" && (a.EntityId == leads[0].Id.ToString() || a.EntityId == leads[1].Id.ToString()))
+            .OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([("create", leads[0].Id), ("create", leads[1].Id), ("update", leads[1].Id)], leadAudit.Select(a => (a.Action, long.Parse(a.EntityId, System.Globalization.CultureInfo.InvariantCulture))));
+        using (var created = JsonDocument.Parse(leadAudit[0].Changes))
+        {
+            var c = created.RootElement;
+            Assert.Equal(workshop, c.GetProperty("Name").GetProperty("after").GetString());
+            Assert.Equal(2, c.GetProperty("Mentions").GetProperty("after").GetInt32());
+            Assert.Equal(["complaint"], c.GetProperty("Sources").GetProperty("after").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(leads[0].Records, c.GetProperty("Records").GetProperty("after").EnumerateArray().Select(e => e.GetString()));
+            // The audit has the instant as the import held it; SQLite keeps milliseconds, PostgreSQL microseconds.
+            Assert.Equal(leads[0].FirstSeenAt, c.GetProperty("FirstSeenAt").GetProperty("after").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+            Assert.Equal(leads[0].Id, c.GetProperty("Id").GetProperty("after").GetInt64());
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("Id").GetProperty("before").ValueKind);
+        }
+        using (var updated = JsonDocument.Parse(leadAudit[2].Changes))
+        {
+            var u = updated.RootElement;
+            Assert.Equal((1, 3), (u.GetProperty("Mentions").GetProperty("before").GetInt32(), u.GetProperty("Mentions").GetProperty("after").GetInt32()));
+            Assert.Equal(leads[1].Records.Take(1), u.GetProperty("Records").GetProperty("before").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(leads[1].Records, u.GetProperty("Records").GetProperty("after").EnumerateArray().Select(e => e.GetString()));
+        }
+
         // The import writes the audit changes of a created record itself; they must be the stored values.
         var stored = await app.WithDbAsync(db => db.Complaints.Where(c => c.EnterpriseName == workshop).ToListAsync());
         Assert.Equal(5, stored.Count);

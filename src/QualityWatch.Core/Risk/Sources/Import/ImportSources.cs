@@ -580,11 +580,31 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
     {
         w.WritePropertyName(property);
         w.WriteStartObject();
-        w.WritePropertyName("before");
-        JsonSerializer.Serialize(w, before, before?.GetType() ?? typeof(object), AuditJson);
-        w.WritePropertyName("after");
-        JsonSerializer.Serialize(w, after, after?.GetType() ?? typeof(object), AuditJson);
+        w.WritePropertyName(ChangeNames.Before);
+        Value(w, before);
+        w.WritePropertyName(ChangeNames.After);
+        Value(w, after);
         w.WriteEndObject();
+    }
+
+    /// <summary>A lead's values as the serialiser writes them, without its per-call type resolution (a lead's records list is 50 strings).</summary>
+    private static void Value(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null: w.WriteNullValue(); break;
+            case string s: w.WriteStringValue(s); break;
+            case int i: w.WriteNumberValue(i); break;
+            case long l: w.WriteNumberValue(l); break;
+            case DateTimeOffset t: w.WriteStringValue(t); break;
+            case List<string> list:
+                w.WriteStartArray();
+                foreach (var s in list)
+                    w.WriteStringValue(s);
+                w.WriteEndArray();
+                break;
+            default: JsonSerializer.Serialize(w, value, value.GetType(), AuditJson); break;
+        }
     }
 
     // The shape AuditTrail writes for tracked changes (property → {"before": …, "after": …}), written directly:
