@@ -183,7 +183,7 @@ public static class BulkInsert
     /// Runs the statement once. A busy database is waited for up to 30 s, as Microsoft.Data.Sqlite waits for its
     /// commands: inside a write transaction it cannot happen, outside one another writer may hold the lock.
     /// </summary>
-    private static void Step(sqlite3_stmt statement, sqlite3 handle)
+    internal static void Step(sqlite3_stmt statement, sqlite3 handle)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -202,18 +202,18 @@ public static class BulkInsert
         }
     }
 
-    private static void Check(int rc, sqlite3 handle)
+    internal static void Check(int rc, sqlite3 handle)
     {
         if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE)
             SqliteException.ThrowExceptionForRC(rc, handle);
     }
 
-    private static bool NativeType(Type t) =>
+    internal static bool NativeType(Type t) =>
         t == typeof(string) || t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte) || t == typeof(bool) ||
         t == typeof(double) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(byte[]) || t.IsEnum;
 
     // The stored forms are Microsoft.Data.Sqlite's (SqliteValueBinder), so a row reads back the same whichever path wrote it.
-    private static void Bind(sqlite3_stmt statement, int index, object? value)
+    internal static void Bind(sqlite3_stmt statement, int index, object? value)
     {
         var rc = value switch
         {
@@ -395,13 +395,13 @@ public static class BulkInsert
             : throw new NotSupportedException($"{column.DeclaringType.DisplayName()}.{column.Name}: no PostgreSQL type for COPY");
     }
 
-    private static Type ProviderType(RelationalTypeMapping m)
+    internal static Type ProviderType(RelationalTypeMapping m)
     {
         var t = m.Converter?.ProviderClrType ?? m.ClrType;
         return Nullable.GetUnderlyingType(t) ?? t;
     }
 
-    private static object? ToProvider(RelationalTypeMapping mapping, object? value)
+    internal static object? ToProvider(RelationalTypeMapping mapping, object? value)
     {
         if (value is null)
             return null;

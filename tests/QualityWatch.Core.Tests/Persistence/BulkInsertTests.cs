@@ -95,6 +95,53 @@ public sealed class BulkInsertTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Leads_updated_in_bulk_are_stored_as_EF_updates_them_and_nothing_else_changes(string provider)
+    {
+        await using var store = await Store.CreateAsync(provider);
+        await using (var db = store.Context())
+        {
+            db.ProducerLeads.AddRange([.. Leads("ef"), .. Leads("bulk")]);
+            await db.SaveChangesAsync();
+        }
+        static void Mention(ProducerLead l)
+        {
+            l.Mentions += 2;
+            l.LastSeenAt = At.AddDays(1).AddTicks(10);
+            l.Sources = [.. l.Sources, "inspection"];
+            l.Records = [.. l.Records, "inspection:GB-7", "complaint:TS-\"9\""];
+        }
+        await using (var db = store.Context())
+        {
+            foreach (var lead in await db.ProducerLeads.Where(l => l.NormalizedName.StartsWith("ef")).ToListAsync())
+                Mention(lead);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = store.Context())
+        {
+            var leads = await db.ProducerLeads.AsNoTracking().Where(l => l.NormalizedName.StartsWith("bulk")).ToListAsync();
+            foreach (var lead in leads)
+            {
+                Mention(lead);
+                // Not among the updated columns: must stay as stored.
+                lead.Status = LeadStatus.Confirmed;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await BulkUpdate.UpdateAsync(db, leads, [nameof(ProducerLead.Mentions), nameof(ProducerLead.LastSeenAt), nameof(ProducerLead.Sources), nameof(ProducerLead.Records)]);
+            await transaction.CommitAsync();
+        }
+
+        AssertSameAsStored(await store.RawAsync("producer_leads", "ef", "NormalizedName"), await store.RawAsync("producer_leads", "bulk", "NormalizedName"), "NormalizedName");
+        await using (var db = store.Context())
+        {
+            var bulk = await db.ProducerLeads.AsNoTracking().Where(l => l.NormalizedName.StartsWith("bulk")).OrderBy(l => l.RegionCode).ToListAsync();
+            Assert.Equal([(3, LeadStatus.Dismissed), (5, LeadStatus.New)], bulk.Select(l => (l.Mentions, l.Status)));
+            Assert.Equal(["complaint", "opinion", "inspection"], bulk[1].Sources);
+            Assert.Equal("complaint:TS-\"9\"", bulk[1].Records[^1]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_failing_row_fails_the_call_and_its_transaction_keeps_nothing(string provider)
     {
         await using var store = await Store.CreateAsync(provider);

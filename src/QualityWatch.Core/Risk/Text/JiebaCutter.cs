@@ -14,12 +14,26 @@ internal sealed class JiebaCutter
 {
     // Word or prefix of a word → log(frequency) − log(total) for words, NaN for prefixes only (frequency 0).
     private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _words;
+    // The same entries as a trie: node 0 is the empty string, a node's child by the next character is one probe of
+    // (node << 16 | character), so growing a fragment by a character no longer hashes the whole fragment again (the
+    // dictionary probes were the largest single cost of an import). _logP is the entry's value, or +∞ for a node
+    // that is only on the way to an entry (jieba keeps every prefix, so normally none).
+    private readonly Dictionary<long, int> _children;
+    private readonly double[] _logP;
+    // The root's children by character (0: none): every position of a text starts there.
+    private readonly int[] _first = new int[char.MaxValue + 1];
     private readonly double _unknownWord;
     private readonly JiebaHmm _hmm = JiebaHmm.FromLoadedModel();
 
     private JiebaCutter(Dictionary<string, double> words, double logTotal)
     {
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        (_children, _logP) = Trie(words);
+        foreach (var (key, child) in _children)
+        {
+            if (key >> 16 == 0)
+                _first[(char)key] = child;
+        }
         // jieba scores a character it does not know (or knows only as a prefix) with frequency 1.
         _unknownWord = Math.Log(1) - logTotal;
     }
@@ -38,6 +52,29 @@ internal sealed class JiebaCutter
         foreach (var (word, freq) in trie)
             words[word] = freq > 0 ? Math.Log(freq) - logTotal : double.NaN;
         return new JiebaCutter(words, logTotal);
+    }
+
+    private static (Dictionary<long, int> Children, double[] LogP) Trie(Dictionary<string, double> words)
+    {
+        var children = new Dictionary<long, int>(words.Count + 1);
+        var logP = new List<double>(words.Count + 1) { double.PositiveInfinity };
+        foreach (var (word, value) in words)
+        {
+            var node = 0;
+            for (var i = 0; i < word.Length; i++)
+            {
+                var key = ((long)node << 16) | word[i];
+                if (!children.TryGetValue(key, out var child))
+                {
+                    child = logP.Count;
+                    children.Add(key, child);
+                    logP.Add(double.PositiveInfinity);
+                }
+                node = child;
+            }
+            logP[node] = value;
+        }
+        return (children, logP.ToArray());
     }
 
     /// <summary>
@@ -86,8 +123,14 @@ internal sealed class JiebaCutter
             var bestEnd = -1;
             var any = false;
             // Words starting at k, shortest first, while the fragment is still a word or a prefix of one.
-            for (var e = k; e < n && _words.TryGetValue(block[k..(e + 1)], out var logP); e++)
+            var node = _first[block[k]];
+            for (var e = k; e < n && node != 0; e++)
             {
+                if (e > k && !_children.TryGetValue(((long)node << 16) | block[e], out node))
+                    break;
+                var logP = _logP[node];
+                if (double.IsPositiveInfinity(logP))
+                    break;
                 if (double.IsNaN(logP))
                     continue;
                 any = true;

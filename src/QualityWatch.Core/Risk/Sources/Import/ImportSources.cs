@@ -385,9 +385,9 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
     private sealed record LeadBefore(int Mentions, DateTimeOffset LastSeenAt, List<string> Sources, List<string> Records);
 
     /// <summary>
-    /// Mentions accumulate on one lead per normalised name and region. New leads are bulk-inserted and changed ones
-    /// updated through EF; the audit entries (the shape AuditTrail writes) are written here, which costs a fraction
-    /// of the tracked capture for the hundreds of leads a batch of complaints can touch.
+    /// Mentions accumulate on one lead per normalised name and region. New leads are bulk-inserted and the changed
+    /// columns of the others bulk-updated; the audit entries (the shape AuditTrail writes) are written here, which
+    /// costs a fraction of the tracked capture for the hundreds of leads a batch of complaints can touch.
     /// </summary>
     private async Task RecordLeadsAsync(List<LeadMention> mentions, DateTimeOffset now, CancellationToken ct)
     {
@@ -413,7 +413,6 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
             else if (lead.Id != 0 && !changed.ContainsKey(lead))
             {
                 changed[lead] = new LeadBefore(lead.Mentions, lead.LastSeenAt, lead.Sources, lead.Records);
-                db.ProducerLeads.Attach(lead);
             }
             lead.Mentions++;
             lead.LastSeenAt = now;
@@ -422,20 +421,8 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
             lead.Records = [.. lead.Records.Append(reference).TakeLast(50)];
         }
         await BulkInsert.InsertReturningKeysAsync(db, created, [l => l.NormalizedName, l => l.RegionCode], ct);
-        if (changed.Count > 0)
-        {
-            db.ChangeTracker.DetectChanges();
-            var audit = db.AuditEnabled;
-            db.AuditEnabled = false;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.AuditEnabled = audit;
-            }
-        }
+        await BulkUpdate.UpdateAsync(db, [.. changed.Keys],
+            [nameof(ProducerLead.Mentions), nameof(ProducerLead.LastSeenAt), nameof(ProducerLead.Sources), nameof(ProducerLead.Records)], ct);
         var entries = new List<AuditEntry>(created.Count + changed.Count);
         foreach (var lead in created)
         {
