@@ -41,7 +41,7 @@ public static class InsertPaths
                     if (mode == "statements")
                         await BulkInsert.InsertAsync(db, batch, readBackKeys: false);
                     else
-                        await BulkInsert.InsertReturningKeysAsync(db, batch, [r => r.SourceId]);
+                        await BulkInsert.InsertAsync(db, batch, readBackKeys: true);
                     await tx.CommitAsync();
                 }
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;

@@ -372,13 +372,13 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
     {
         if (created.Count == 0)
             return;
-        // Audit entries need the generated ids; each statement returns them with the source id they belong to.
+        // Audit entries need the generated ids, which the insert sets on the records.
         switch (created[0])
         {
-            case Complaint: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<Complaint>().ToList(), [r => r.SourceId], ct); break;
-            case InspectionResult: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<InspectionResult>().ToList(), [r => r.SourceId], ct); break;
-            case EnforcementCase: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<EnforcementCase>().ToList(), [r => r.SourceId], ct); break;
-            case OpinionItem: await BulkInsert.InsertReturningKeysAsync(db, created.Cast<OpinionItem>().ToList(), [r => r.SourceId], ct); break;
+            case Complaint: await BulkInsert.InsertAsync(db, created.Cast<Complaint>().ToList(), readBackKeys: true, ct); break;
+            case InspectionResult: await BulkInsert.InsertAsync(db, created.Cast<InspectionResult>().ToList(), readBackKeys: true, ct); break;
+            case EnforcementCase: await BulkInsert.InsertAsync(db, created.Cast<EnforcementCase>().ToList(), readBackKeys: true, ct); break;
+            case OpinionItem: await BulkInsert.InsertAsync(db, created.Cast<OpinionItem>().ToList(), readBackKeys: true, ct); break;
         }
     }
 
@@ -420,7 +420,7 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
                 lead.Sources = [.. lead.Sources, m.Kind];
             lead.Records = [.. lead.Records.Append(reference).TakeLast(50)];
         }
-        await BulkInsert.InsertReturningKeysAsync(db, created, [l => l.NormalizedName, l => l.RegionCode], ct);
+        await BulkInsert.InsertAsync(db, created, readBackKeys: true, ct);
         await BulkUpdate.UpdateAsync(db, [.. changed.Keys],
             [nameof(ProducerLead.Mentions), nameof(ProducerLead.LastSeenAt), nameof(ProducerLead.Sources), nameof(ProducerLead.Records)], ct);
         var entries = new List<AuditEntry>(created.Count + changed.Count);
