@@ -19,24 +19,6 @@ using QualityWatch.Core.Risk.Leads;
 namespace QualityWatch.Core.Risk.Sources.Import;
 
 /// <summary>
-/// Wall time of an import's phases on the importing thread: set-up (registry snapshot, text pipeline), preparing
-/// batches (reading, checking, looking up stored ids), waiting for a batch's analysis, writing records with their
-/// audit entries, producer leads, commits. Analysis itself runs beside these on the other cores.
-/// </summary>
-public sealed class ImportPhases
-{
-    public TimeSpan Setup { get; set; }
-    public TimeSpan Prepare { get; set; }
-    public TimeSpan AwaitAnalysis { get; set; }
-    public TimeSpan WriteRecords { get; set; }
-    public TimeSpan WriteLeads { get; set; }
-    public TimeSpan Commit { get; set; }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"set-up {Setup.TotalSeconds:F2} s, prepare {Prepare.TotalSeconds:F2} s, awaiting analysis {AwaitAnalysis.TotalSeconds:F2} s, records + audit {WriteRecords.TotalSeconds:F2} s, leads {WriteLeads.TotalSeconds:F2} s, commits {Commit.TotalSeconds:F2} s");
-}
-
-/// <summary>
 /// Imports complaints, inspection results, cases and opinion items from spreadsheets or API batches with the
 /// registry import's guarantees (docs/risk.md): a bad field rejects its row only and is reported by
 /// row and column; records are keyed by their source id, so an identical re-run changes nothing and a changed
