@@ -13,9 +13,9 @@ namespace QualityWatch.Core.Persistence;
 /// <summary>
 /// Inserts many new rows of one entity type, reusing the EF model for table and column names and value
 /// conversions, so it works unchanged on SQLite and PostgreSQL: binary COPY on PostgreSQL, SQLite's native
-/// statement API on SQLite. SaveChanges builds a command and tracks state per row,
-/// which caps imports at a few thousand rows/s on SQLite. Nothing is tracked or audited here: callers write
-/// their own audit entries in the same transaction.
+/// statement API on SQLite (docs/adr/0006). SaveChanges builds a command and tracks state per row, which caps imports
+/// at a few thousand rows/s. Nothing is tracked or audited here: callers write their own audit entries in the same
+/// transaction.
 /// </summary>
 public static class BulkInsert
 {
@@ -29,13 +29,24 @@ public static class BulkInsert
         if (rows.Count == 0)
             return;
         var plan = Plan.Of<T>(db);
-        var returning = readBackKeys ? plan.Generated : null;
-        if (plan.Postgres)
-            await CopyAsync(db, plan, rows, returning, ct);
-        else if (plan.Native)
-            await InsertNativeAsync(db, plan, rows, returning, ct);
-        else
+        if (!plan.Postgres && !plan.Native)
             throw new NotSupportedException($"{typeof(T).Name}: a column type SQLite's native path does not bind; add it to {nameof(Bind)} with a case in BulkInsertTests");
+        var returning = readBackKeys ? plan.Generated : null;
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened)
+            await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (plan.Postgres)
+                await CopyAsync(db, plan, rows, returning, ct);
+            else
+                InsertNative(db, plan, rows, returning, ct);
+        }
+        finally
+        {
+            if (opened)
+                await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>What an insert of one entity type needs from the model, worked out once per call.</summary>
@@ -46,7 +57,6 @@ public static class BulkInsert
         public required IProperty[] Columns { get; init; }
         public required RelationalTypeMapping[] Mappings { get; init; }
         public required IClrPropertyGetter[] Getters { get; init; }
-        public required bool Sqlite { get; init; }
         /// <summary>PostgreSQL, with each column's wire type (from the parameter EF would bind), for COPY.</summary>
         public required bool Postgres { get; init; }
         public required NpgsqlDbType[] PostgresTypes { get; init; }
@@ -69,7 +79,6 @@ public static class BulkInsert
                 Columns = columns,
                 Mappings = mappings,
                 Getters = columns.Select(c => c.GetGetter()).ToArray(),
-                Sqlite = sqlite,
                 Postgres = postgres,
                 PostgresTypes = postgres ? [.. columns.Select((c, i) => PostgresType(mappings[i], c))] : [],
                 Native = sqlite && (generated is null || generated.ClrType == typeof(long) || generated.ClrType == typeof(int)) &&
@@ -83,37 +92,26 @@ public static class BulkInsert
     /// key read as the row's rowid. Microsoft.Data.Sqlite looks every parameter up by name on every execution, and
     /// for wide rows (complaint texts and their analysis) that lookup cost more than SQLite's own insert.
     /// </summary>
-    private static async Task InsertNativeAsync<T>(QualityWatchDbContext db, Plan plan, IReadOnlyList<T> rows, IProperty? returning, CancellationToken ct) where T : class
+    private static void InsertNative<T>(QualityWatchDbContext db, Plan plan, IReadOnlyList<T> rows, IProperty? returning, CancellationToken ct) where T : class
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(plan.Entity.GetTableName()!, plan.Entity.GetSchema());
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", plan.Columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", plan.Columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"?{i + 1}")))})";
-        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
-        if (opened)
-            await db.Database.OpenConnectionAsync(ct);
-        try
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(raw.sqlite3_prepare_v2(handle, text, out var statement), handle);
+        using (statement)
         {
-            var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-            Check(raw.sqlite3_prepare_v2(handle, text, out var statement), handle);
-            using (statement)
+            for (var r = 0; r < rows.Count; r++)
             {
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    if ((r & 255) == 0)
-                        ct.ThrowIfCancellationRequested();
-                    for (var i = 0; i < plan.Columns.Length; i++)
-                        Bind(statement, i + 1, ToProvider(plan.Mappings[i], plan.Getters[i].GetClrValueUsingContainingEntity(rows[r])));
-                    Step(statement, handle);
-                    if (returning is not null)
-                        returning.PropertyInfo!.SetValue(rows[r], Convert.ChangeType(raw.sqlite3_last_insert_rowid(handle), returning.ClrType, CultureInfo.InvariantCulture));
-                }
+                if ((r & 255) == 0)
+                    ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < plan.Columns.Length; i++)
+                    Bind(statement, i + 1, ToProvider(plan.Mappings[i], plan.Getters[i].GetClrValueUsingContainingEntity(rows[r])));
+                Step(statement, handle);
+                if (returning is not null)
+                    returning.PropertyInfo!.SetValue(rows[r], Convert.ChangeType(raw.sqlite3_last_insert_rowid(handle), returning.ClrType, CultureInfo.InvariantCulture));
             }
-        }
-        finally
-        {
-            if (opened)
-                await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -183,42 +181,31 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(plan.Entity.GetTableName()!, plan.Entity.GetSchema());
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-            await db.Database.OpenConnectionAsync(ct);
-        try
+        var keys = returning is null ? null : await ReserveKeysAsync(connection, sql.DelimitIdentifier(table.Name, table.Schema), returning.GetColumnName(table)!, rows.Count, ct);
+        IEnumerable<IProperty> columns = keys is null ? plan.Columns : [returning!, .. plan.Columns];
+        var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
+        await using (var importer = await connection.BeginBinaryImportAsync(copy, ct))
         {
-            var keys = returning is null ? null : await ReserveKeysAsync(connection, sql.DelimitIdentifier(table.Name, table.Schema), returning.GetColumnName(table)!, rows.Count, ct);
-            IEnumerable<IProperty> columns = keys is null ? plan.Columns : [returning!, .. plan.Columns];
-            var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
-            await using (var importer = await connection.BeginBinaryImportAsync(copy, ct))
+            for (var r = 0; r < rows.Count; r++)
             {
-                for (var r = 0; r < rows.Count; r++)
+                await importer.StartRowAsync(ct);
+                if (keys is not null)
+                    await importer.WriteAsync(keys[r], NpgsqlDbType.Bigint, ct);
+                for (var i = 0; i < plan.Columns.Length; i++)
                 {
-                    await importer.StartRowAsync(ct);
-                    if (keys is not null)
-                        await importer.WriteAsync(keys[r], NpgsqlDbType.Bigint, ct);
-                    for (var i = 0; i < plan.Columns.Length; i++)
-                    {
-                        var value = ToProvider(plan.Mappings[i], plan.Getters[i].GetClrValueUsingContainingEntity(rows[r]));
-                        if (value is null)
-                            await importer.WriteNullAsync(ct);
-                        else
-                            await importer.WriteAsync(value, plan.PostgresTypes[i], ct);
-                    }
+                    var value = ToProvider(plan.Mappings[i], plan.Getters[i].GetClrValueUsingContainingEntity(rows[r]));
+                    if (value is null)
+                        await importer.WriteNullAsync(ct);
+                    else
+                        await importer.WriteAsync(value, plan.PostgresTypes[i], ct);
                 }
-                await importer.CompleteAsync(ct);
             }
-            if (keys is not null)
-            {
-                for (var r = 0; r < rows.Count; r++)
-                    returning!.PropertyInfo!.SetValue(rows[r], Convert.ChangeType(keys[r], returning.ClrType, CultureInfo.InvariantCulture));
-            }
+            await importer.CompleteAsync(ct);
         }
-        finally
+        if (keys is not null)
         {
-            if (opened)
-                await db.Database.CloseConnectionAsync();
+            for (var r = 0; r < rows.Count; r++)
+                returning!.PropertyInfo!.SetValue(rows[r], Convert.ChangeType(keys[r], returning.ClrType, CultureInfo.InvariantCulture));
         }
     }
 

@@ -12,28 +12,41 @@ namespace QualityWatch.Core.Risk.Text;
 /// </summary>
 internal sealed class JiebaCutter
 {
-    // Word or prefix of a word → log(frequency) − log(total) for words, NaN for prefixes only (frequency 0).
-    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _words;
-    // The same entries as a trie: node 0 is the empty string, a node's child by the next character is one probe of
-    // (node << 16 | character), so growing a fragment by a character no longer hashes the whole fragment again (the
-    // dictionary probes were the largest single cost of an import). _logP is the entry's value, or +∞ for a node
+    // jieba's words and their prefixes as a trie: node 0 is the empty string; a node's child by the next character is
+    // _first[character] under the root and one probe of (node << 16 | character) below it, so growing a fragment by a
+    // character never hashes the whole fragment again (the dictionary probes were the largest single cost of an
+    // import). _logP is log(frequency) − log(total) for a word, NaN for a prefix only (frequency 0), and +∞ for a node
     // that is only on the way to an entry (jieba keeps every prefix, so normally none).
+    private readonly int[] _first = new int[char.MaxValue + 1];
     private readonly Dictionary<long, int> _children;
     private readonly double[] _logP;
-    // The root's children by character (0: none): every position of a text starts there.
-    private readonly int[] _first = new int[char.MaxValue + 1];
     private readonly double _unknownWord;
     private readonly JiebaHmm _hmm = JiebaHmm.FromLoadedModel();
 
-    private JiebaCutter(Dictionary<string, double> words, double logTotal)
+    private JiebaCutter(IDictionary<string, int> frequencies, double logTotal)
     {
-        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        (_children, _logP) = Trie(words);
-        foreach (var (key, child) in _children)
+        _children = new Dictionary<long, int>(frequencies.Count);
+        var logP = new List<double>(frequencies.Count + 1) { double.PositiveInfinity };
+        foreach (var (word, freq) in frequencies)
         {
-            if (key >> 16 == 0)
-                _first[(char)key] = child;
+            var node = 0;
+            foreach (var c in word)
+            {
+                var child = node == 0 ? _first[c] : _children.GetValueOrDefault(((long)node << 16) | c);
+                if (child == 0)
+                {
+                    child = logP.Count;
+                    logP.Add(double.PositiveInfinity);
+                    if (node == 0)
+                        _first[c] = child;
+                    else
+                        _children.Add(((long)node << 16) | c, child);
+                }
+                node = child;
+            }
+            logP[node] = freq > 0 ? Math.Log(freq) - logTotal : double.NaN;
         }
+        _logP = [.. logP];
         // jieba scores a character it does not know (or knows only as a prefix) with frequency 1.
         _unknownWord = Math.Log(1) - logTotal;
     }
@@ -47,34 +60,16 @@ internal sealed class JiebaCutter
             ?? throw new InvalidOperationException("jieba.NET's WordDictionary has no Trie field (jieba.NET version changed?)");
         var trie = (IDictionary<string, int>)(field.GetValue(WordDictionary.Instance)
             ?? throw new InvalidOperationException("jieba.NET's dictionary is not loaded"));
-        var logTotal = Math.Log(WordDictionary.Instance.Total);
-        var words = new Dictionary<string, double>(trie.Count, StringComparer.Ordinal);
-        foreach (var (word, freq) in trie)
-            words[word] = freq > 0 ? Math.Log(freq) - logTotal : double.NaN;
-        return new JiebaCutter(words, logTotal);
+        return new JiebaCutter(trie, Math.Log(WordDictionary.Instance.Total));
     }
 
-    private static (Dictionary<long, int> Children, double[] LogP) Trie(Dictionary<string, double> words)
+    /// <summary>Whether <paramref name="fragment"/> is one of jieba's words (not only a prefix of one).</summary>
+    private bool IsWord(ReadOnlySpan<char> fragment)
     {
-        var children = new Dictionary<long, int>(words.Count + 1);
-        var logP = new List<double>(words.Count + 1) { double.PositiveInfinity };
-        foreach (var (word, value) in words)
-        {
-            var node = 0;
-            for (var i = 0; i < word.Length; i++)
-            {
-                var key = ((long)node << 16) | word[i];
-                if (!children.TryGetValue(key, out var child))
-                {
-                    child = logP.Count;
-                    children.Add(key, child);
-                    logP.Add(double.PositiveInfinity);
-                }
-                node = child;
-            }
-            logP[node] = value;
-        }
-        return (children, logP.ToArray());
+        var node = _first[fragment[0]];
+        for (var i = 1; i < fragment.Length && node != 0; i++)
+            node = _children.GetValueOrDefault(((long)node << 16) | fragment[i]);
+        return node != 0 && double.IsFinite(_logP[node]);
     }
 
     /// <summary>
@@ -186,7 +181,7 @@ internal sealed class JiebaCutter
 
     private void Flush(string s, int start, int length, List<(int Start, int Length)> words)
     {
-        if (length > 1 && !(_words.TryGetValue(s.AsSpan(start, length), out var logP) && !double.IsNaN(logP)))
+        if (length > 1 && !IsWord(s.AsSpan(start, length)))
         {
             _hmm.Cut(s, start, length, words);
             return;

@@ -99,19 +99,11 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
                 batch.Add(row);
                 if (batch.Count < BatchSize)
                     continue;
-                var started = Stopwatch.GetTimestamp();
-                prepared = await PrepareAsync(batch, state, ct);
-                state.Phases.Prepare += Stopwatch.GetElapsedTime(started);
+                await NextAsync(batch);
                 batch = new List<SourceRow>(BatchSize);
-                if (inFlight is not null)
-                    await WriteAsync(inFlight, state, ct);
-                (inFlight, prepared) = (prepared, null);
                 progress?.Report(new ImportProgress(state.Rows, fraction?.Invoke()));
             }
-            prepared = await PrepareAsync(batch, state, ct);
-            if (inFlight is not null)
-                await WriteAsync(inFlight, state, ct);
-            (inFlight, prepared) = (prepared, null);
+            await NextAsync(batch);
             if (inFlight is not null)
                 await WriteAsync(inFlight, state, ct);
             inFlight = null;
@@ -131,6 +123,17 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         }
         LastPhases = state.Phases;
         return new ImportResult(state.Rows, state.Created, state.Updated, state.Unchanged, state.RejectedRows, state.Rejects, [], ignored, clock.Elapsed);
+
+        // Reads and checks the next batch (its analysis starts), then writes the one before it.
+        async Task NextAsync(List<SourceRow> next)
+        {
+            var started = Stopwatch.GetTimestamp();
+            prepared = await PrepareAsync(next, state, ct);
+            state.Phases.Prepare += Stopwatch.GetElapsedTime(started);
+            if (inFlight is not null)
+                await WriteAsync(inFlight, state, ct);
+            (inFlight, prepared) = (prepared, null);
+        }
     }
 
     /// <summary>
@@ -473,59 +476,30 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         ClientAddress = auditContext.ClientAddress,
     };
 
+    /// <summary>An audit entry's changes object, through one buffer and writer per thread (analysis workers write them too).</summary>
     private static string Json(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditJson.Encoder }))
-        {
-            w.WriteStartObject();
-            write(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>
-    /// A created record's audit changes, with typed values rather than the serialiser (same output, a fraction of the
-    /// cost), through one buffer and writer per thread.
-    /// </summary>
-    private static string CreatedChanges(SourceRecord r)
     {
         var buffer = changesBuffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
         var w = changesWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditJson.Encoder });
         w.Reset(buffer);
         w.WriteStartObject();
-        Created(w, ChangeNames.SourceId, r.SourceId);
-        w.WriteStartObject(ChangeNames.OccurredAt);
-        w.WriteNull(ChangeNames.Before);
-        w.WriteString(ChangeNames.After, r.OccurredAt);
-        w.WriteEndObject();
-        Created(w, ChangeNames.RegionCode, r.RegionCode);
-        w.WriteStartObject(ChangeNames.EnterpriseId);
-        w.WriteNull(ChangeNames.Before);
-        if (r.EnterpriseId is { } id)
-            w.WriteNumber(ChangeNames.After, id);
-        else
-            w.WriteNull(ChangeNames.After);
-        w.WriteEndObject();
-        Created(w, ChangeNames.ProductCategory, r.ProductCategory);
-        Created(w, ChangeNames.Problem, r.Problem);
+        write(w);
         w.WriteEndObject();
         w.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Created(Utf8JsonWriter w, JsonEncodedText property, string? after)
+    /// <summary>A created record's audit changes; written by the analysis workers, once the record is analysed.</summary>
+    private static string CreatedChanges(SourceRecord r) => Json(w =>
     {
-        w.WriteStartObject(property);
-        w.WriteNull(ChangeNames.Before);
-        if (after is null)
-            w.WriteNull(ChangeNames.After);
-        else
-            w.WriteString(ChangeNames.After, after);
-        w.WriteEndObject();
-    }
+        Change(w, nameof(SourceRecord.SourceId), null, r.SourceId);
+        Change(w, nameof(SourceRecord.OccurredAt), null, r.OccurredAt);
+        Change(w, nameof(SourceRecord.RegionCode), null, r.RegionCode);
+        Change(w, nameof(SourceRecord.EnterpriseId), null, r.EnterpriseId);
+        Change(w, nameof(SourceRecord.ProductCategory), null, r.ProductCategory);
+        Change(w, nameof(SourceRecord.Problem), null, r.Problem);
+    });
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? changesBuffer;
@@ -537,12 +511,6 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
     {
         public static readonly JsonEncodedText Before = JsonEncodedText.Encode("before");
         public static readonly JsonEncodedText After = JsonEncodedText.Encode("after");
-        public static readonly JsonEncodedText SourceId = JsonEncodedText.Encode("SourceId");
-        public static readonly JsonEncodedText OccurredAt = JsonEncodedText.Encode("OccurredAt");
-        public static readonly JsonEncodedText RegionCode = JsonEncodedText.Encode("RegionCode");
-        public static readonly JsonEncodedText EnterpriseId = JsonEncodedText.Encode("EnterpriseId");
-        public static readonly JsonEncodedText ProductCategory = JsonEncodedText.Encode("ProductCategory");
-        public static readonly JsonEncodedText Problem = JsonEncodedText.Encode("Problem");
     }
 
     private static void Change(Utf8JsonWriter w, string property, object? before, object? after)
@@ -556,7 +524,7 @@ public sealed class ImportSources(QualityWatchDbContext db, AuditContext auditCo
         w.WriteEndObject();
     }
 
-    /// <summary>A lead's values as the serialiser writes them, without its per-call type resolution (a lead's records list is 50 strings).</summary>
+    /// <summary>Values as the serialiser writes them, without its per-call type resolution (a lead's records list is 50 strings).</summary>
     private static void Value(Utf8JsonWriter w, object? value)
     {
         switch (value)
